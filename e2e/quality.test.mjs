@@ -1,0 +1,55 @@
+// Production quality (issue 7): accessibility (axe-core, WCAG 2.2 AA), CSP, offline.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { setup, open, result, setNumber } from './harness.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env.close(); });
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+for (const locale of ['en-US', 'fr-FR']) {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe-core finds no WCAG 2.2 AA violation (${locale}, ${colorScheme})`, async () => {
+      const { context, page, problems } = await open(env, '/?n=6&xu=1&model=mix', { locale, colorScheme });
+      await page.locator('details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+      const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      const summary = violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`);
+      assert.deepEqual(summary, []);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+}
+
+test('a Content-Security-Policy forbids other origins, and the page runs under it', async () => {
+  const { context, page, problems } = await open(env);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.doesNotMatch(csp, /unsafe-inline|https?:/);
+  for (const el of await page.locator('script[src], link[rel=modulepreload]').all()) {
+    assert.ok(await el.getAttribute('integrity'), 'assets carry Subresource Integrity');
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('offline: after one visit the page reloads and computes without the network', async () => {
+  const { context, page, problems } = await open(env);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.getByTestId('recommended-plan').waitFor();
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByTestId('recommended-plan').waitFor();
+  await setNumber(page, 'n', 4);
+  const r = await result(page);
+  assert.ok(r.cards.pro.fullness > 0);
+  assert.equal(await page.evaluate(() => navigator.onLine), false);
+  // Chromium itself logs failed network fetches while offline; only the page's own errors count.
+  assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  await context.close();
+});

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Prints each asset of dist/ with its raw, gzip -9 and brotli -q 11 sizes, and the total of
+# what a first visit fetches (everything but the manifest icons). Fails over SPEC §7's budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUDGET_KB=${BUDGET_KB:-90}
+[ -f dist/index.html ] || { echo "no dist/: run 'make build' first" >&2; exit 1; }
+printf '%-40s %10s %10s %10s\n' asset raw gzip brotli
+total_raw=0; total_gz=0; total_br=0
+for f in $(cd dist && ls); do
+  [ -f "dist/$f" ] || continue
+  raw=$(wc -c < "dist/$f"); gz=$(gzip -9 -c "dist/$f" | wc -c); br=$(brotli -q 11 -c "dist/$f" | wc -c)
+  case "$f" in icon-*.png) note=" (not on first load)";; *) note=""
+    total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br));; esac
+  printf '%-40s %10d %10d %10d%s\n' "$f" "$raw" "$gz" "$br" "$note"
+done
+printf '%-40s %10d %10d %10d\n' "first load total (bytes)" "$total_raw" "$total_gz" "$total_br"
+awk -v br="$total_br" -v gz="$total_gz" -v b="$BUDGET_KB" \
+  'BEGIN { printf "first load: %.1f KB brotli, %.1f KB gzip (budget %d KB brotli, aim 60 KB)\n", br / 1024, gz / 1024, b }'
+if [ "$total_br" -gt $((BUDGET_KB * 1024)) ]; then
+  echo "FAIL: first load is over the ${BUDGET_KB} KB brotli budget" >&2
+  exit 1
+fi

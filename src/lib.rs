@@ -1,0 +1,12 @@
+//! ccplan: which Claude plan to buy for Claude Code, and what it costs per month.
+//!
+//! Data flows one way. `model` is the pure estimation engine; `share` the pure link codec (with a
+//! thin browser glue); `usage` the pure log importer; `i18n` the translation tables; `ui` the
+//! Leptos components that read one `RwSignal<Inputs>` and one `Memo<Evaluation>`.
+//! See docs/architecture.md.
+
+pub mod i18n;
+pub mod model;
+pub mod share;
+pub mod ui;
+pub mod usage;

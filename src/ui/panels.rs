@@ -1,0 +1,194 @@
+//! The article's advice where it applies, and the transparency panel: every official fact with
+//! its source, every estimate editable with its rationale and a reset.
+use leptos::prelude::*;
+
+use super::format;
+use crate::i18n::{fill, k, Lang};
+use crate::model::{
+    AssumptionKey, Evaluation, FactValue, Inputs, Plan, Unit, Verdict, FACTS, FACTS_AS_OF,
+};
+
+/// Renders a translated text where `code` spans are written between backticks.
+fn with_code(text: &'static str) -> impl IntoView {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                view! { <code>{part}</code> }.into_any()
+            } else {
+                part.into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// Which pieces of the article's advice apply to this situation, most useful first.
+fn advice_for(e: &Evaluation, i: &Inputs) -> Vec<usize> {
+    let r = &e.recommendation;
+    let pro = e.plan(Plan::Pro);
+    let max5 = e.plan(Plan::Max5);
+    let mut out = Vec::new();
+    if pro.verdict != Verdict::Comfortable && r.plan != Plan::Pro {
+        out.push(k::ADVICE_UPGRADE_PRO);
+    }
+    if max5.verdict != Verdict::Comfortable && r.plan == Plan::Max20 {
+        out.push(k::ADVICE_UPGRADE_MAX5);
+    }
+    if i.model != crate::model::ModelChoice::Sonnet {
+        out.push(k::ADVICE_MODEL);
+    }
+    if r.verdict != Verdict::Comfortable {
+        out.push(k::ADVICE_STATUS);
+    }
+    out.push(if i.extra_usage {
+        k::ADVICE_EXTRA_USAGE
+    } else {
+        k::ADVICE_DECLINE_CREDITS
+    });
+    out.push(k::ADVICE_API_KEY);
+    out.push(k::ADVICE_LOGIN);
+    if i.model == crate::model::ModelChoice::Sonnet {
+        out.push(k::ADVICE_MODEL);
+    }
+    if r.verdict == Verdict::Comfortable {
+        out.push(k::ADVICE_STATUS);
+    }
+    out
+}
+
+#[component]
+pub fn Advice(
+    eval: Memo<Evaluation>,
+    inputs: RwSignal<Inputs>,
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    let items = Memo::new(move |_| eval.with(|e| inputs.with(|i| advice_for(e, i))));
+    view! {
+        <section class="panel advice" aria-labelledby="advice-title">
+            <h2 id="advice-title">{move || lang.get().t(k::ADVICE_TITLE)}</h2>
+            <ul data-testid="advice">
+                {move || {
+                    let l = lang.get();
+                    items.get().into_iter().map(|key| view! { <li>{with_code(l.t(key))}</li> }).collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+fn fact_value(l: Lang, v: FactValue) -> String {
+    match v {
+        FactValue::Usd(x) => format::usd(l, x),
+        FactValue::Multiple(x) => format!("{}×", format::int(l, x)),
+        FactValue::About(x) => format!("≈ {}", format::int(l, x)),
+        FactValue::Range(a, b) => format!("{}–{}", format::int(l, a), format::int(l, b)),
+        FactValue::Hours(h) => fill(l.t(k::UNIT_HOURS), &[("v", &format::int(l, h))]),
+        FactValue::UnderLines(n) => fill(l.t(k::UNIT_UNDER_LINES), &[("v", &format::int(l, n))]),
+        FactValue::Statement => String::new(),
+    }
+}
+
+fn unit_text(l: Lang, u: Unit) -> &'static str {
+    l.t(match u {
+        Unit::Lines => k::UNIT_NAME_LINES,
+        Unit::Heaviness => k::UNIT_NAME_HEAVINESS,
+        Unit::Ratio => k::UNIT_NAME_RATIO,
+        Unit::Toggle => k::UNIT_NAME_TOGGLE,
+        Unit::Percent => k::UNIT_NAME_FRACTION,
+        Unit::Usd => k::UNIT_NAME_USD,
+    })
+}
+
+#[component]
+fn AssumptionRow(
+    key: AssumptionKey,
+    inputs: RwSignal<Inputs>,
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    let meta = key.meta();
+    let value = Memo::new(move |_| inputs.with(|i| i.assumptions.get(key)));
+    let id = format!("assume-{}", key.id());
+    let edited = move || (value.get() - meta.default).abs() > f64::EPSILON;
+    view! {
+        <div class="assume">
+            <label for=id.clone()>
+                <span class="tag estimate">{move || lang.get().t(k::TAG_ESTIMATE)}</span>" "
+                {move || lang.get().tk(meta.label)}
+                {move || edited().then(|| view! { " " <span class="tag data">{move || lang.get().t(k::TAG_EDITED)}</span> })}
+            </label>
+            <input
+                type="number"
+                id=id.clone()
+                data-testid=id
+                min=meta.min
+                max=meta.max
+                step=meta.step
+                inputmode="decimal"
+                prop:value=move || value.get()
+                on:change:target=move |ev| {
+                    let target = ev.target();
+                    if let Ok(x) = target.value().trim().replace(',', ".").parse::<f64>() {
+                        inputs.update(|i| i.assumptions.set(key, x));
+                    }
+                    target.set_value(&inputs.with_untracked(|i| i.assumptions.get(key)).to_string());
+                }
+            />
+            <p>
+                {move || lang.get().tk(meta.why)}" "
+                {move || fill(lang.get().t(k::ASSUME_RANGE), &[
+                    ("min", &format::dec2(lang.get(), meta.min)),
+                    ("max", &format::dec2(lang.get(), meta.max)),
+                    ("default", &format::dec2(lang.get(), meta.default)),
+                    ("unit", unit_text(lang.get(), meta.unit)),
+                ])}
+            </p>
+            <p>{move || lang.get().t(k::ASSUME_SOURCE)}" "{meta.source}</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn Assumptions(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
+    let reset = move |_| inputs.update(|i| i.assumptions = Default::default());
+    view! {
+        <section class="panel" aria-labelledby="assume-title">
+            <h2 id="assume-title">{move || lang.get().t(k::ASSUME_TITLE)}</h2>
+            <p class="muted">{move || lang.get().t(k::ASSUME_INTRO)}</p>
+            <details>
+                <summary>{move || fill(lang.get().t(k::FACTS_SUMMARY), &[("date", FACTS_AS_OF)])}</summary>
+                <div class="table-scroll">
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || lang.get().t(k::FACTS_COL_FACT)}</th>
+                                <th scope="col">{move || lang.get().t(k::FACTS_COL_VALUE)}</th>
+                                <th scope="col">{move || lang.get().t(k::FACTS_COL_SOURCE)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let l = lang.get();
+                                FACTS.iter().map(|f| view! {
+                                    <tr>
+                                        <td><span class="tag official">{l.t(k::TAG_OFFICIAL)}</span>" "{l.tk(f.label)}</td>
+                                        <td>{fact_value(l, f.value)}</td>
+                                        <td><q lang="fr">{Lang::Fr.tk(f.quote)}</q>" — "{l.tk(f.section.key())}</td>
+                                    </tr>
+                                }).collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+            <details open>
+                <summary>{move || lang.get().t(k::ASSUME_SUMMARY)}</summary>
+                {AssumptionKey::ALL.into_iter().map(|key| view! { <AssumptionRow key inputs lang /> }).collect_view()}
+                <p class="share">
+                    <button type="button" data-testid="reset-assumptions" on:click=reset>
+                        {move || lang.get().t(k::ASSUME_RESET)}
+                    </button>
+                </p>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,214 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the components mounted in a real DOM,
+//! driven through the data-testid hooks of SPEC §5, checked against the model.
+#![cfg(target_arch = "wasm32")]
+
+use ccplan::i18n::{k, Lang};
+use ccplan::model::{evaluate, Inputs, ModelChoice, NumInput};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn settle() {
+    // Leptos schedules render effects on the microtask queue; a macrotask lets them all run.
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// One app mounted in its own container; dropping it unmounts the app (cancelling its pending
+/// address-bar update) and removes the container, so tests do not see each other's state.
+struct Mounted {
+    root: HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = HtmlElement;
+    fn deref(&self) -> &HtmlElement {
+        &self.root
+    }
+}
+
+/// Mounts a fresh app (at a clean URL) in its own container and waits for the first render.
+async fn mount() -> Mounted {
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?"))
+        .unwrap();
+    let document = window.document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), ccplan::ui::App);
+    settle().await;
+    Mounted {
+        root,
+        _handle: Box::new(handle),
+    }
+}
+
+fn find(root: &HtmlElement, testid: &str) -> Element {
+    root.query_selector(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
+}
+
+fn attr(root: &HtmlElement, testid: &str, name: &str) -> String {
+    find(root, testid).get_attribute(name).unwrap_or_default()
+}
+
+async fn type_number(root: &HtmlElement, testid: &str, value: &str) {
+    let input: HtmlInputElement = find(root, testid).dyn_into().unwrap();
+    input.set_value(value);
+    input
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+}
+
+async fn click(root: &HtmlElement, testid: &str) {
+    find(root, testid)
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn default_page_shows_the_models_recommendation_and_three_cards() {
+    let root = mount().await;
+    let expected = evaluate(&Inputs::default());
+    assert_eq!(
+        attr(&root, "recommended-plan", "data-plan"),
+        expected.recommendation.plan.id()
+    );
+    let usd: f64 = attr(&root, "monthly-cost", "data-usd").parse().unwrap();
+    assert!((usd - expected.recommendation.monthly_usd).abs() < 0.01);
+    for p in &expected.plans {
+        let id = format!("plan-{}", p.plan.id());
+        assert_eq!(attr(&root, &id, "data-verdict"), p.verdict.id());
+        assert_eq!(
+            attr(&root, &id, "data-fullness"),
+            format!("{:.2}", p.fullness)
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn typing_instances_updates_recommendation_and_cards() {
+    let root = mount().await;
+    let before: f64 = attr(&root, "plan-pro", "data-fullness").parse().unwrap();
+    type_number(&root, "n", "6").await;
+    let mut inputs = Inputs::default();
+    inputs.set_num(NumInput::Instances, 6.0);
+    let expected = evaluate(&inputs);
+    assert_eq!(
+        attr(&root, "recommended-plan", "data-plan"),
+        expected.recommendation.plan.id()
+    );
+    let after: f64 = attr(&root, "plan-pro", "data-fullness").parse().unwrap();
+    assert!(
+        after > before,
+        "six instances fill Pro more than one ({after} vs {before})"
+    );
+    // The field shows what the model kept.
+    let n: HtmlInputElement = find(&root, "n").dyn_into().unwrap();
+    assert_eq!(n.value(), "6");
+}
+
+#[wasm_bindgen_test]
+async fn out_of_range_and_garbage_are_clamped_not_broken() {
+    let root = mount().await;
+    type_number(&root, "n", "999").await;
+    let n: HtmlInputElement = find(&root, "n").dyn_into().unwrap();
+    assert_eq!(n.value(), "20", "instances are clamped to 20");
+    type_number(&root, "h", "abc").await;
+    let h: HtmlInputElement = find(&root, "h").dyn_into().unwrap();
+    assert_eq!(h.value(), "4", "an unreadable value keeps the previous one");
+    assert!(!attr(&root, "recommended-plan", "data-plan").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn choosing_opus_and_mix() {
+    let root = mount().await;
+    click(&root, "model-opus").await;
+    let mut inputs = Inputs {
+        model: ModelChoice::Opus,
+        ..Inputs::default()
+    };
+    assert_eq!(
+        attr(&root, "recommended-plan", "data-plan"),
+        evaluate(&inputs).recommendation.plan.id()
+    );
+    assert!(
+        root.query_selector("[data-testid='opus']")
+            .unwrap()
+            .is_none(),
+        "no Opus share unless mixing"
+    );
+    click(&root, "model-mix").await;
+    inputs.model = ModelChoice::Mix;
+    assert_eq!(
+        attr(&root, "recommended-plan", "data-plan"),
+        evaluate(&inputs).recommendation.plan.id()
+    );
+    find(&root, "opus");
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_translates_and_sets_html_lang() {
+    let root = mount().await;
+    click(&root, "lang-fr").await;
+    let html = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("fr"));
+    let title = root
+        .query_selector("h1")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(title, Lang::Fr.t(k::APP_TITLE));
+    assert_eq!(attr(&root, "lang-fr", "aria-pressed"), "true");
+    click(&root, "lang-en").await;
+    let title = root
+        .query_selector("h1")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(title, Lang::En.t(k::APP_TITLE));
+}
+
+#[wasm_bindgen_test]
+async fn toggles_follow_the_model() {
+    let root = mount().await;
+    type_number(&root, "n", "3").await;
+    click(&root, "xu").await;
+    let mut inputs = Inputs::default();
+    inputs.set_num(NumInput::Instances, 3.0);
+    inputs.extra_usage = true;
+    let expected = evaluate(&inputs);
+    assert_eq!(
+        attr(&root, "recommended-plan", "data-plan"),
+        expected.recommendation.plan.id()
+    );
+    let usd: f64 = attr(&root, "monthly-cost", "data-usd").parse().unwrap();
+    assert!((usd - expected.recommendation.monthly_usd).abs() < 0.01);
+}
