@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::format;
+use super::tr;
 use crate::i18n::{fill, k, Lang};
 use crate::model::{Evaluation, Plan};
 
@@ -67,11 +68,11 @@ pub fn DemandChart(eval: Memo<Evaluation>, lang: Signal<Lang>) -> impl IntoView 
     let data = Memo::new(move |_| eval.with(panels));
     view! {
         <section class="panel" aria-labelledby="chart-title">
-            <h2 id="chart-title">{move || lang.get().t(k::CHART_TITLE)}</h2>
+            <h2 id="chart-title">{tr(lang, k::CHART_TITLE)}</h2>
             <div class="legend" aria-hidden="true">
-                <span><span class="sw band"></span>{move || lang.get().t(k::CHART_LEGEND_BAND)}</span>
-                <span><span class="sw cap"></span>{move || lang.get().t(k::CHART_LEGEND_CAP)}</span>
-                <span><span class="sw demand"></span>{move || lang.get().t(k::CHART_LEGEND_DEMAND)}</span>
+                <span><span class="sw band"></span>{tr(lang, k::CHART_LEGEND_BAND)}</span>
+                <span><span class="sw cap"></span>{tr(lang, k::CHART_LEGEND_CAP)}</span>
+                <span><span class="sw demand"></span>{tr(lang, k::CHART_LEGEND_DEMAND)}</span>
             </div>
             {move || {
                 let l = lang.get();

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::format;
+use super::tr;
 use crate::i18n::{fill, k, Lang};
 use crate::model::{Inputs, ModelChoice, NumInput};
 
@@ -76,8 +77,8 @@ pub fn NumberField(input: NumInput, inputs: RwSignal<Inputs>, lang: Signal<Lang>
     view! {
         <div class="field">
             <label for=slider_id.clone()>
-                <span>{move || lang.get().t(label)}</span>
-                {hint.map(|h| view! { <span class="hint">{move || lang.get().t(h)}</span> })}
+                <span>{tr(lang, label)}</span>
+                {hint.map(|h| view! { <span class="hint">{tr(lang, h)}</span> })}
             </label>
             <input
                 type="range"
@@ -101,7 +102,7 @@ pub fn NumberField(input: NumInput, inputs: RwSignal<Inputs>, lang: Signal<Lang>
                 max=max
                 step=if is_log { "any".to_string() } else { step.to_string() }
                 inputmode="decimal"
-                aria-label=move || lang.get().t(label)
+                aria-label=tr(lang, label)
                 prop:value=move || value.get()
                 on:change:target=move |ev| {
                     let target = ev.target();
@@ -138,13 +139,13 @@ pub fn ModelPicker(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoVie
                     prop:checked=move || choice.get() == m
                     on:change=move |_| inputs.update(|i| i.model = m)
                 />
-                <span>{move || lang.get().t(label)}</span>
+                <span>{tr(lang, label)}</span>
             </label>
         }
     };
     view! {
         <fieldset>
-            <legend>{move || lang.get().t(k::INPUT_MODEL_LABEL)}</legend>
+            <legend>{tr(lang, k::INPUT_MODEL_LABEL)}</legend>
             <div class="choices">
                 {option(ModelChoice::Sonnet, k::MODEL_SONNET)}
                 {option(ModelChoice::Opus, k::MODEL_OPUS)}
@@ -179,8 +180,8 @@ pub fn Toggle(
                 }
             />
             <span>
-                {move || lang.get().t(label)}
-                <small>{move || lang.get().t(hint)}</small>
+                {tr(lang, label)}
+                <small>{tr(lang, hint)}</small>
             </span>
         </label>
     }
@@ -190,12 +191,12 @@ pub fn Toggle(
 pub fn InputsPanel(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="inputs-title">
-            <h2 id="inputs-title">{move || lang.get().t(k::INPUTS_TITLE)}</h2>
+            <h2 id="inputs-title">{tr(lang, k::INPUTS_TITLE)}</h2>
             <NumberField input=NumInput::Loc inputs lang />
             <ModelPicker inputs lang />
             <NumberField input=NumInput::Instances inputs lang />
             <fieldset>
-                <legend>{move || lang.get().t(k::INPUTS_PATTERN)}</legend>
+                <legend>{tr(lang, k::INPUTS_PATTERN)}</legend>
                 <NumberField input=NumInput::Hours inputs lang />
                 <NumberField input=NumInput::Days inputs lang />
                 <NumberField input=NumInput::Pace inputs lang />

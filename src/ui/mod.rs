@@ -15,6 +15,15 @@ use crate::i18n::{k, Lang};
 use crate::model::{evaluate, Evaluation};
 use crate::share::{self, Warning};
 
+/// A translated text that follows the language. One function (so one closure type) for every
+/// text of the page: the view code for it is compiled once, not once per call site.
+pub fn tr(
+    lang: Signal<Lang>,
+    key: usize,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || lang.get().t(key)
+}
+
 /// How long the address bar waits after the last change before it is rewritten.
 const URL_DEBOUNCE_MS: u32 = 250;
 
@@ -85,14 +94,14 @@ pub fn App() -> impl IntoView {
     register_service_worker();
 
     view! {
-        <a class="skip" href="#result">{move || lang.get().t(k::SKIP_TO_RESULT)}</a>
+        <a class="skip" href="#result">{tr(lang_signal, k::SKIP_TO_RESULT)}</a>
         <header class="top">
             <div class="brand"><span class="logo" aria-hidden="true">"cc"</span><span>"ccplan"</span></div>
             <LangSwitch lang />
         </header>
         <main>
-            <h1>{move || lang.get().t(k::APP_TITLE)}</h1>
-            <p class="lede">{move || lang.get().t(k::APP_LEDE)}</p>
+            <h1>{tr(lang_signal, k::APP_TITLE)}</h1>
+            <p class="lede">{tr(lang_signal, k::APP_LEDE)}</p>
             <LinkNotice warnings lang=lang_signal />
             <div class="layout">
                 <inputs::InputsPanel inputs lang=lang_signal />
@@ -109,8 +118,8 @@ pub fn App() -> impl IntoView {
             </div>
         </main>
         <footer>
-            <p>{move || lang.get().t(k::FOOTER_SOURCE)}</p>
-            <p>{move || lang.get().t(k::FOOTER_PRIVACY)}</p>
+            <p>{tr(lang_signal, k::FOOTER_SOURCE)}</p>
+            <p>{tr(lang_signal, k::FOOTER_PRIVACY)}</p>
         </footer>
     }
 }
@@ -132,7 +141,7 @@ fn LangSwitch(lang: RwSignal<Lang>) -> impl IntoView {
         }
     };
     view! {
-        <nav class="langs" aria-label=move || lang.get().t(k::LANG_SWITCH)>
+        <nav class="langs" aria-label=tr(lang.into(), k::LANG_SWITCH)>
             {button(Lang::Fr, "FR", k::LANG_NAME)}
             {button(Lang::En, "EN", k::LANG_NAME)}
         </nav>
@@ -164,13 +173,13 @@ fn LinkNotice(warnings: Vec<Warning>, lang: Signal<Lang>) -> impl IntoView {
     Some(view! {
         <Show when=move || !dismissed.get()>
             <p class="notice" role="status" data-testid="link-notice">
-                {move || lang.get().t(k::LINK_NOTICE)}" "
+                {tr(lang, k::LINK_NOTICE)}" "
                 {
                     let describe = describe.clone();
                     move || describe(lang.get())
                 }" "
                 <button type="button" on:click=move |_| set_dismissed.set(true)>
-                    {move || lang.get().t(k::DISMISS)}
+                    {tr(lang, k::DISMISS)}
                 </button>
             </p>
         </Show>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::format;
+use super::tr;
 use crate::i18n::{fill, k, Lang};
 use crate::model::{
     AssumptionKey, Evaluation, FactValue, Inputs, Plan, Unit, Verdict, FACTS, FACTS_AS_OF,
@@ -65,7 +66,7 @@ pub fn Advice(
     let items = Memo::new(move |_| eval.with(|e| inputs.with(|i| advice_for(e, i))));
     view! {
         <section class="panel advice" aria-labelledby="advice-title">
-            <h2 id="advice-title">{move || lang.get().t(k::ADVICE_TITLE)}</h2>
+            <h2 id="advice-title">{tr(lang, k::ADVICE_TITLE)}</h2>
             <ul data-testid="advice">
                 {move || {
                     let l = lang.get();
@@ -112,9 +113,9 @@ fn AssumptionRow(
     view! {
         <div class="assume">
             <label for=id.clone()>
-                <span class="tag estimate">{move || lang.get().t(k::TAG_ESTIMATE)}</span>" "
+                <span class="tag estimate">{tr(lang, k::TAG_ESTIMATE)}</span>" "
                 {move || lang.get().tk(meta.label)}
-                {move || edited().then(|| view! { " " <span class="tag data">{move || lang.get().t(k::TAG_EDITED)}</span> })}
+                {move || edited().then(|| view! { " " <span class="tag data">{tr(lang, k::TAG_EDITED)}</span> })}
             </label>
             <input
                 type="number"
@@ -142,7 +143,7 @@ fn AssumptionRow(
                     ("unit", unit_text(lang.get(), meta.unit)),
                 ])}
             </p>
-            <p>{move || lang.get().t(k::ASSUME_SOURCE)}" "{meta.source}</p>
+            <p>{tr(lang, k::ASSUME_SOURCE)}" "{meta.source}</p>
         </div>
     }
 }
@@ -152,17 +153,17 @@ pub fn Assumptions(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoVie
     let reset = move |_| inputs.update(|i| i.assumptions = Default::default());
     view! {
         <section class="panel" aria-labelledby="assume-title">
-            <h2 id="assume-title">{move || lang.get().t(k::ASSUME_TITLE)}</h2>
-            <p class="muted">{move || lang.get().t(k::ASSUME_INTRO)}</p>
+            <h2 id="assume-title">{tr(lang, k::ASSUME_TITLE)}</h2>
+            <p class="muted">{tr(lang, k::ASSUME_INTRO)}</p>
             <details>
                 <summary>{move || fill(lang.get().t(k::FACTS_SUMMARY), &[("date", FACTS_AS_OF)])}</summary>
                 <div class="table-scroll">
                     <table>
                         <thead>
                             <tr>
-                                <th scope="col">{move || lang.get().t(k::FACTS_COL_FACT)}</th>
-                                <th scope="col">{move || lang.get().t(k::FACTS_COL_VALUE)}</th>
-                                <th scope="col">{move || lang.get().t(k::FACTS_COL_SOURCE)}</th>
+                                <th scope="col">{tr(lang, k::FACTS_COL_FACT)}</th>
+                                <th scope="col">{tr(lang, k::FACTS_COL_VALUE)}</th>
+                                <th scope="col">{tr(lang, k::FACTS_COL_SOURCE)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -181,11 +182,11 @@ pub fn Assumptions(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoVie
                 </div>
             </details>
             <details open>
-                <summary>{move || lang.get().t(k::ASSUME_SUMMARY)}</summary>
+                <summary>{tr(lang, k::ASSUME_SUMMARY)}</summary>
                 {AssumptionKey::ALL.into_iter().map(|key| view! { <AssumptionRow key inputs lang /> }).collect_view()}
                 <p class="share">
                     <button type="button" data-testid="reset-assumptions" on:click=reset>
-                        {move || lang.get().t(k::ASSUME_RESET)}
+                        {tr(lang, k::ASSUME_RESET)}
                     </button>
                 </p>
             </details>

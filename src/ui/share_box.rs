@@ -1,6 +1,8 @@
 //! "Copy link" (and the device's share sheet where there is one), with an announced result.
 use leptos::prelude::*;
 
+use super::tr;
+
 use crate::i18n::{k, Lang};
 use crate::model::Inputs;
 use crate::share::browser::{can_share, copy_text, share, url_with_query, Copied};
@@ -44,10 +46,10 @@ pub fn ShareBox(lang: Signal<Lang>, link: Memo<String>, inputs: RwSignal<Inputs>
     view! {
         <div class="share">
             <button type="button" class="primary" data-testid="copy-link" on:click=copy>
-                {move || lang.get().t(k::SHARE_COPY)}
+                {tr(lang, k::SHARE_COPY)}
             </button>
             {can_share().then(|| view! {
-                <button type="button" data-testid="share" on:click=share>{move || lang.get().t(k::SHARE_SHARE)}</button>
+                <button type="button" data-testid="share" on:click=share>{tr(lang, k::SHARE_SHARE)}</button>
             })}
             <span class="status" role="status" aria-live="polite" data-testid="copy-status">
                 {move || match status.get() {
@@ -57,7 +59,7 @@ pub fn ShareBox(lang: Signal<Lang>, link: Memo<String>, inputs: RwSignal<Inputs>
                 }}
             </span>
             <Show when=move || status.get() == Status::Failed>
-                <input class="manual" type="text" readonly aria-label=move || lang.get().t(k::SHARE_MANUAL) prop:value=full_url />
+                <input class="manual" type="text" readonly aria-label=tr(lang, k::SHARE_MANUAL) prop:value=full_url />
             </Show>
         </div>
     }
