@@ -37,7 +37,7 @@ fmt-check:
 
 clippy:
 	cargo clippy --all-targets --locked -- -D warnings
-	cargo clippy --lib --bin ccplan --target wasm32-unknown-unknown --locked -- -D warnings
+	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
 
 test-native:
 	cargo test --locked

@@ -2,7 +2,8 @@
 // 1. Content-Security-Policy meta tag with the hashes of the inline <script> and <style>
 //    that Trunk wrote, 'wasm-unsafe-eval' for the wasm, and nothing from another origin.
 // 2. The service worker's precache list and cache version, from the files actually built.
-// 3. Checks that every URL in index.html is relative (the site works from any sub-path).
+// 3. Points the page at the importer worker's loader (<meta name="ccplan-importer">).
+// 4. Checks that every URL in index.html is relative (the site works from any sub-path).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +36,16 @@ html = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>/i, '');
 html = html.replace(/<link\b[^>]*\brel="?preload"?[^>]*>/g, (tag) => tag.replace(/\s+integrity="?[^"\s>]+"?/, ''));
 html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 if (!html.includes('Content-Security-Policy')) throw new Error('could not insert the CSP meta tag');
+
+// Tell the page where the importer worker's loader is (Trunk may hash its name).
+const loader = readdirSync(dir).find((f) => /^importer(-[0-9a-f]+)?_loader\.js$/.test(f));
+if (!loader) throw new Error('the importer worker was not built');
+html = html.replace(/<meta name="?ccplan-importer"?[^>]*>/, '');
+// Trunk's loader shim calls wasm_bindgen with a bare path, which wasm-bindgen now deprecates
+// with a console warning: pass the object form.
+const loaderPath = join(dir, loader);
+writeFileSync(loaderPath, readFileSync(loaderPath, 'utf8').replace(/wasm_bindgen\(("[^"]+")\)/, 'wasm_bindgen({module_or_path: $1})'));
+html = html.replace('</head>', `<meta name="ccplan-importer" content="./${loader}"></head>`);
 
 const absolute = [...html.matchAll(/\b(?:src|href)="(\/[^"]*)"/g)].map((m) => m[1]);
 if (absolute.length) throw new Error(`absolute URLs break sub-path hosting: ${absolute.join(', ')}`);

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 mod chart;
 mod describe;
 mod format;
+mod import;
 mod inputs;
 mod panels;
 mod result;
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </div>
             <div class="stack">
+                <import::Import inputs lang=lang_signal />
                 <panels::Advice eval inputs lang=lang_signal />
                 <panels::Assumptions inputs lang=lang_signal />
             </div>

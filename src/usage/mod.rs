@@ -29,9 +29,11 @@
 //! in UTC, as in the tests). Blocks are formed as `ccusage`'s `identifySessionBlocks` does
 //! (gap blocks are not listed).
 
+pub mod browser;
 mod export;
 mod price;
 mod scan;
+pub mod summary;
 // the tests read files and use proptest: native only
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
