@@ -1,16 +1,30 @@
 // Trunk post_build hook (see Trunk.toml): runs on the staging directory before it becomes dist/.
+// 0. Minifies wasm-bindgen's JS glue (and updates its SRI hash).
 // 1. Content-Security-Policy meta tag with the hashes of the inline <script> and <style>
 //    that Trunk wrote, 'wasm-unsafe-eval' for the wasm, and nothing from another origin.
 // 2. The service worker's precache list and cache version, from the files actually built.
 // 3. Points the page at the importer worker's loader (<meta name="ccplan-importer">).
 // 4. Checks that every URL in index.html is relative (the site works from any sub-path).
 import { createHash } from 'node:crypto';
+import { minify } from 'terser';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// Trunk's JS minifier fails on wasm-bindgen's `export default`: minify the glue with terser,
+// then give its modulepreload link the new Subresource Integrity hash.
+for (const js of readdirSync(dir).filter((f) => /^ccplan-[0-9a-f]+\.js$/.test(f))) {
+  const path = join(dir, js);
+  const { code } = await minify(readFileSync(path, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
+  writeFileSync(path, code);
+  const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+  const link = new RegExp(`(<link[^>]*href="?\\./${js.replace('.', '\\.')}"?[^>]*integrity=)"?[^"\\s>]+"?`);
+  if (!link.test(html)) throw new Error(`no integrity attribute for ${js}`);
+  html = html.replace(link, `$1"${integrity}"`);
+}
 
 const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const inline = (tag) => [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => sha(m[1]));

@@ -100,6 +100,11 @@ fn unit_text(l: Lang, u: Unit) -> &'static str {
     })
 }
 
+/// An assumption's value as its field shows it: at most four decimals (5/3 → "1.6667").
+fn shown(x: f64) -> String {
+    ((x * 1e4).round() / 1e4).to_string()
+}
+
 #[component]
 fn AssumptionRow(
     key: AssumptionKey,
@@ -125,13 +130,13 @@ fn AssumptionRow(
                 max=meta.max
                 step=meta.step
                 inputmode="decimal"
-                prop:value=move || value.get()
+                prop:value=move || shown(value.get())
                 on:change:target=move |ev| {
                     let target = ev.target();
                     if let Ok(x) = target.value().trim().replace(',', ".").parse::<f64>() {
                         inputs.update(|i| i.assumptions.set(key, x));
                     }
-                    target.set_value(&inputs.with_untracked(|i| i.assumptions.get(key)).to_string());
+                    target.set_value(&shown(inputs.with_untracked(|i| i.assumptions.get(key))));
                 }
             />
             <p>
