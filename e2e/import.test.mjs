@@ -73,3 +73,20 @@ test('bad files are reported with counts and the valid lines in them still count
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('files dropped on the import area are imported', async () => {
+  const { context, page, problems } = await open(env);
+  const text = readFileSync(join(DATA, 'edge', 'projects', '-home-dev-edge', 'streamed.jsonl'), 'utf8');
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'streamed.jsonl', { type: 'application/jsonl' }));
+    const zone = document.querySelector('.drop');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  const summary = page.getByTestId('import-summary');
+  await summary.waitFor();
+  assert.ok(Number(await summary.getAttribute('data-entries')) > 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -45,9 +45,9 @@ const csp = [
   "form-action 'none'",
 ].join('; ');
 html = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>/i, '');
-// Chromium ignores (and warns about) `integrity` on a fetch preload; the script that loads the
-// wasm is itself covered by SRI and by the CSP hash.
-html = html.replace(/<link\b[^>]*\brel="?preload"?[^>]*>/g, (tag) => tag.replace(/\s+integrity="?[^"\s>]+"?/, ''));
+// No preload of the wasm: it would compete with the page's first paint for bandwidth on a slow
+// link (Lighthouse's largest-contentful-paint counts it); the loader fetches it right away.
+html = html.replace(/<link\b[^>]*\brel="?preload"?[^>]*>/g, '');
 html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 if (!html.includes('Content-Security-Policy')) throw new Error('could not insert the CSP meta tag');
 

@@ -98,9 +98,20 @@ pub fn Import(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         set_over.set(false);
-        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
-            start(js_sys::Array::from(&list));
+        let Some(data) = ev.data_transfer() else {
+            return;
+        };
+        let entries = browser::dropped_entries(&data);
+        if entries.is_empty() {
+            // No entry API: the plain file list (folders are not walked then).
+            if let Some(list) = data.files() {
+                start(js_sys::Array::from(&list));
+            }
+            return;
         }
+        leptos::task::spawn_local(async move {
+            start(browser::files_of_entries(entries).await);
+        });
     };
     let use_numbers = move |_| {
         if let State::Done(s) = state.get_untracked() {

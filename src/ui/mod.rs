@@ -13,7 +13,7 @@ mod result;
 mod share_box;
 
 use crate::i18n::{k, Lang};
-use crate::model::{evaluate, Evaluation};
+use crate::model::{evaluate, Evaluation, Inputs};
 use crate::share::{self, Warning};
 
 /// A translated text that follows the language. One function (so one closure type) for every
@@ -28,18 +28,47 @@ pub fn tr(
 /// How long the address bar waits after the last change before it is rewritten.
 const URL_DEBOUNCE_MS: u32 = 250;
 
-/// Mounts the app in `#app`, replacing the static shell (or in `<body>` if there is none).
-pub fn mount() {
-    let shell = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-    match shell {
-        Some(el) => {
-            el.set_inner_html("");
-            leptos::mount::mount_to(el, App).forget();
+/// The page's state: one `RwSignal<Inputs>` and the language, started from the link.
+#[derive(Clone, Copy)]
+pub struct PageState {
+    pub inputs: RwSignal<Inputs>,
+    pub lang: RwSignal<Lang>,
+    warnings: StoredValue<Vec<Warning>>,
+}
+
+impl PageState {
+    /// Reads the link the page was opened with (and the browser's languages).
+    pub fn from_location() -> PageState {
+        let (start, link_lang, warnings) = share::decode(&share::browser::current_query());
+        let lang = link_lang.unwrap_or_else(|| {
+            let tags = browser_languages();
+            Lang::negotiate(tags.iter().map(String::as_str))
+        });
+        PageState {
+            inputs: RwSignal::new(start),
+            lang: RwSignal::new(lang),
+            warnings: StoredValue::new(warnings),
         }
-        None => leptos::mount::mount_to_body(App),
+    }
+}
+
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    let el = web_sys::window()?.document()?.get_element_by_id(id)?;
+    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok()
+}
+
+/// Mounts the page over the static shell of index.html: the title and the lede stay where they
+/// were painted (so the first paint is also the largest one), the language switch goes into
+/// the header (`#langs`) and the calculator into `#app`. Without the shell, the whole [`App`].
+pub fn mount() {
+    match (element("app"), element("langs")) {
+        (Some(app), Some(langs)) => {
+            let state = PageState::from_location();
+            leptos::mount::mount_to(langs, move || view! { <LangSwitch lang=state.lang /> })
+                .forget();
+            leptos::mount::mount_to(app, move || view! { <Calculator state /> }).forget();
+        }
+        _ => leptos::mount::mount_to_body(App),
     }
 }
 
@@ -59,28 +88,55 @@ fn browser_languages() -> Vec<String> {
     tags
 }
 
+/// The whole page as one component (header, title, calculator): what the browser tests mount.
 #[component]
 pub fn App() -> impl IntoView {
-    // Start from the link, if the page was opened with one.
-    let (start, link_lang, warnings) = share::decode(&share::browser::current_query());
-    let inputs = RwSignal::new(start);
-    let lang = RwSignal::new(link_lang.unwrap_or_else(|| {
-        let tags = browser_languages();
-        Lang::negotiate(tags.iter().map(String::as_str))
-    }));
+    let state = PageState::from_location();
+    let lang: Signal<Lang> = state.lang.into();
+    view! {
+        <header class="top">
+            <div class="brand"><span class="logo" aria-hidden="true">"cc"</span><span>"ccplan"</span></div>
+            <LangSwitch lang=state.lang />
+        </header>
+        <h1>{tr(lang, k::APP_TITLE)}</h1>
+        <p class="lede">{tr(lang, k::APP_LEDE)}</p>
+        <Calculator state />
+    }
+}
+
+/// Sets the text of a static element of the shell, if it is there and differs.
+fn set_shell_text(id: &str, text: &str) {
+    if let Some(el) = element(id) {
+        if el.text_content().as_deref() != Some(text) {
+            el.set_text_content(Some(text));
+        }
+    }
+}
+
+/// Everything under the title: inputs, results, import, advice, sources.
+#[component]
+fn Calculator(state: PageState) -> impl IntoView {
+    let PageState {
+        inputs,
+        lang,
+        warnings,
+    } = state;
     let lang_signal: Signal<Lang> = lang.into();
     let eval: Memo<Evaluation> = Memo::new(move |_| inputs.with(evaluate));
     let link = Memo::new(move |_| inputs.with(|i| share::encode(i, Some(lang.get()))));
 
-    // <html lang> follows the language.
+    // <html lang> and the shell's static texts follow the language.
     Effect::new(move |_| {
-        let tag = lang.get().tag();
+        let l = lang.get();
         if let Some(html) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
         {
-            let _ = html.set_attribute("lang", tag);
+            let _ = html.set_attribute("lang", l.tag());
         }
+        set_shell_text("title", l.t(k::APP_TITLE));
+        set_shell_text("lede", l.t(k::APP_LEDE));
+        set_shell_text("skip", l.t(k::SKIP_TO_RESULT));
     });
     // The address bar follows the inputs, debounced: one rewrite after the slider stops.
     let pending = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
@@ -93,36 +149,33 @@ pub fn App() -> impl IntoView {
         pending.set_value(Some(timeout));
     });
     register_service_worker();
+    // What lies below the fold is rendered in a second task, so the first one (inputs and the
+    // answer) is short: less main-thread blocking before the page responds.
+    let (below_fold, show_below_fold) = signal(false);
+    gloo_timers::callback::Timeout::new(0, move || show_below_fold.set(true)).forget();
 
     view! {
-        <a class="skip" href="#result">{tr(lang_signal, k::SKIP_TO_RESULT)}</a>
-        <header class="top">
-            <div class="brand"><span class="logo" aria-hidden="true">"cc"</span><span>"ccplan"</span></div>
-            <LangSwitch lang />
-        </header>
-        <main>
-            <h1>{tr(lang_signal, k::APP_TITLE)}</h1>
-            <p class="lede">{tr(lang_signal, k::APP_LEDE)}</p>
-            <LinkNotice warnings lang=lang_signal />
-            <div class="layout">
-                <inputs::InputsPanel inputs lang=lang_signal />
-                <div class="stack">
-                    <result::Recommendation eval inputs lang=lang_signal link />
-                    <result::PlanCards eval lang=lang_signal />
-                    <result::Costs eval inputs lang=lang_signal />
-                    <chart::DemandChart eval lang=lang_signal />
-                </div>
+        <LinkNotice warnings=warnings.get_value() lang=lang_signal />
+        <div class="layout">
+            <inputs::InputsPanel inputs lang=lang_signal />
+            <div class="stack">
+                <result::Recommendation eval inputs lang=lang_signal link />
+                <result::PlanCards eval lang=lang_signal />
+                <result::Costs eval inputs lang=lang_signal />
+                <chart::DemandChart eval lang=lang_signal />
             </div>
+        </div>
+        <Show when=move || below_fold.get()>
             <div class="stack">
                 <import::Import inputs lang=lang_signal />
                 <panels::Advice eval inputs lang=lang_signal />
                 <panels::Assumptions inputs lang=lang_signal />
             </div>
-        </main>
-        <footer>
-            <p>{tr(lang_signal, k::FOOTER_SOURCE)}</p>
-            <p>{tr(lang_signal, k::FOOTER_PRIVACY)}</p>
-        </footer>
+            <footer>
+                <p>{tr(lang_signal, k::FOOTER_SOURCE)}</p>
+                <p>{tr(lang_signal, k::FOOTER_PRIVACY)}</p>
+            </footer>
+        </Show>
     }
 }
 

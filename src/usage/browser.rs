@@ -189,3 +189,59 @@ pub fn start(
     error.forget();
     Some(worker)
 }
+
+/// The entries of a drop (`webkitGetAsEntry`), taken while the drop event runs: the browser
+/// empties the `DataTransfer` once its handler returns.
+pub fn dropped_entries(data: &web_sys::DataTransfer) -> Vec<JsValue> {
+    let items = get(data, "items");
+    let length = get(&items, "length").as_f64().unwrap_or(0.0) as u32;
+    (0..length)
+        .filter_map(|i| {
+            let item = Reflect::get_u32(&items, i).ok()?;
+            let f: js_sys::Function = get(&item, "webkitGetAsEntry").dyn_into().ok()?;
+            f.call0(&item)
+                .ok()
+                .filter(|e| !e.is_null() && !e.is_undefined())
+        })
+        .collect()
+}
+
+/// Calls `obj.method(resolve, reject)` (the callback style of the file-system entry API) as a
+/// promise.
+async fn callback_call(obj: &JsValue, method: &str) -> Option<JsValue> {
+    let f: js_sys::Function = get(obj, method).dyn_into().ok()?;
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let _ = f.call2(obj, &resolve, &reject);
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}
+
+/// Every file under the dropped entries, folders walked depth first (e.g. `~/.claude/projects`).
+/// Unreadable entries are skipped.
+pub async fn files_of_entries(entries: Vec<JsValue>) -> Array {
+    let out = Array::new();
+    let mut stack = entries;
+    while let Some(entry) = stack.pop() {
+        if get(&entry, "isFile").as_bool() == Some(true) {
+            if let Some(file) = callback_call(&entry, "file").await {
+                out.push(&file);
+            }
+        } else if get(&entry, "isDirectory").as_bool() == Some(true) {
+            let Some(reader) = js_sys::Function::from(get(&entry, "createReader"))
+                .call0(&entry)
+                .ok()
+            else {
+                continue;
+            };
+            // readEntries returns the folder in batches, then an empty one.
+            while let Some(batch) = callback_call(&reader, "readEntries").await {
+                let batch: Array = batch.dyn_into().unwrap_or_default();
+                if batch.length() == 0 {
+                    break;
+                }
+                stack.extend(batch.iter());
+            }
+        }
+    }
+    out
+}
