@@ -106,12 +106,11 @@ pub fn NumberField(input: NumInput, inputs: RwSignal<Inputs>, lang: Signal<Lang>
                 prop:value=move || value.get()
                 on:change:target=move |ev| {
                     let target = ev.target();
-                    match target.value().trim().replace(',', ".").parse::<f64>() {
-                        Ok(x) => set(x),
-                        // Not a number: show the current value again.
-                        Err(_) => target.set_value(&value.get_untracked().to_string()),
+                    // A number (with a comma or a dot) is set; anything else is ignored.
+                    if let Ok(x) = target.value().trim().replace(',', ".").parse::<f64>() {
+                        set(x);
                     }
-                    // The model may have clamped or rounded: show what it kept.
+                    // Show what the model kept: clamped, rounded, or the previous value.
                     target.set_value(&inputs.with_untracked(|i| i.num(input)).to_string());
                 }
             />
