@@ -29,6 +29,10 @@ test('Copy link reopens the same inputs, language and recommendation in a fresh 
   await page.getByTestId('copy-status').filter({ hasText: /copié/ }).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(link.startsWith(`${env.origin}${SUB_PATH}?v=1&`), link);
+  // The confirmation belongs to that link: changing an input makes it go away.
+  await setNumber(page, 'n', 4);
+  assert.equal((await page.getByTestId('copy-status').innerText()).trim(), '');
+  await setNumber(page, 'n', 3);
   assert.deepEqual(problems, []);
   await context.close();
 

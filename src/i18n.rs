@@ -68,11 +68,6 @@ impl Lang {
     }
 }
 
-/// Whether a key exists in the translation files.
-pub fn has_key(key: &str) -> bool {
-    KEYS.binary_search(&key).is_ok()
-}
-
 /// Replaces each `{name}` in `template` by its value; unknown placeholders stay as they are.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);

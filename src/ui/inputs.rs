@@ -49,7 +49,7 @@ fn texts(input: NumInput) -> (usize, usize, Option<usize>) {
 }
 
 /// "20,000 lines of code", "2.5 hours a day": the value with its unit, in the page's language.
-pub fn value_text(lang: Lang, input: NumInput, value: f64) -> String {
+fn value_text(lang: Lang, input: NumInput, value: f64) -> String {
     let (_, unit, _) = texts(input);
     let shown = if input == NumInput::Hours {
         format::dec1(lang, value)

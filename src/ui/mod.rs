@@ -159,7 +159,7 @@ fn Calculator(state: PageState) -> impl IntoView {
         <div class="layout">
             <inputs::InputsPanel inputs lang=lang_signal />
             <div class="stack">
-                <result::Recommendation eval inputs lang=lang_signal link />
+                <result::Recommendation eval lang=lang_signal link />
                 <result::PlanCards eval lang=lang_signal />
                 <result::Costs eval inputs lang=lang_signal />
                 <chart::DemandChart eval lang=lang_signal />

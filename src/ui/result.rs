@@ -77,7 +77,6 @@ fn recommendation(l: Lang, e: &Evaluation) -> impl IntoView {
 #[component]
 pub fn Recommendation(
     eval: Memo<Evaluation>,
-    inputs: RwSignal<Inputs>,
     lang: Signal<Lang>,
     link: Memo<String>,
 ) -> impl IntoView {
@@ -88,7 +87,7 @@ pub fn Recommendation(
                 let l = lang.get();
                 eval.with(|e| recommendation(l, e))
             }}
-            <super::share_box::ShareBox lang link inputs />
+            <super::share_box::ShareBox lang link />
         </section>
     }
 }

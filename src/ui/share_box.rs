@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use super::tr;
 
 use crate::i18n::{k, Lang};
-use crate::model::Inputs;
 use crate::share::browser::{can_share, copy_text, share, url_with_query, Copied};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -15,24 +14,27 @@ enum Status {
 }
 
 #[component]
-pub fn ShareBox(lang: Signal<Lang>, link: Memo<String>, inputs: RwSignal<Inputs>) -> impl IntoView {
-    let (status, set_status) = signal(Status::Idle);
-    // Any change after a copy makes the old confirmation stale.
-    Effect::watch(
-        move || inputs.track(),
-        move |_, _, _| set_status.set(Status::Idle),
-        false,
-    );
+pub fn ShareBox(lang: Signal<Lang>, link: Memo<String>) -> impl IntoView {
+    // The last copy: which link, and how it went. The status is derived from it, so any change
+    // of the inputs (a new link) makes an old confirmation disappear by itself.
+    let (last_copy, set_last_copy) = signal(None::<(String, Status)>);
+    let status = Memo::new(move |_| {
+        last_copy.with(|c| match c {
+            Some((copied, status)) if link.with(|l| l == copied) => *status,
+            _ => Status::Idle,
+        })
+    });
     let full_url = move || url_with_query(&link.get());
     let copy = move |_| {
-        let text = full_url();
+        let query = link.get_untracked();
+        let text = url_with_query(&query);
         leptos::task::spawn_local(async move {
-            let copied = copy_text(&text).await;
-            set_status.set(if copied == Copied::Failed {
+            let status = if copy_text(&text).await == Copied::Failed {
                 Status::Failed
             } else {
                 Status::Copied
-            });
+            };
+            set_last_copy.set(Some((query, status)));
         });
     };
     let share = move |_| {
