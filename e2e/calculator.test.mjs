@@ -116,3 +116,13 @@ test('keyboard only: sliders, radios, toggles and language are reachable and wor
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('without JavaScript the static shell shows the title, the lede and the noscript message', async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(env.origin + '/');
+  assert.equal(await page.locator('h1').innerText(), 'Which Claude plan for Claude Code?');
+  assert.match(await page.locator('#lede').innerText(), /Max 20x/);
+  assert.match(await page.locator('noscript').innerText(), /JavaScript/);
+  await context.close();
+});

@@ -3,7 +3,7 @@
 // 1. Content-Security-Policy meta tag with the hashes of the inline <script> and <style>
 //    that Trunk wrote, 'wasm-unsafe-eval' for the wasm, and nothing from another origin.
 // 2. The service worker's precache list and cache version, from the files actually built.
-// 3. Points the page at the importer worker's loader (<meta name="ccplan-importer">).
+// 3. Fills the static shell's texts from locales/en and points the page at the importer worker's loader (<meta name="ccplan-importer">).
 // 4. Checks that every URL in index.html is relative (the site works from any sub-path).
 import { createHash } from 'node:crypto';
 import { minify } from 'terser';
@@ -50,6 +50,17 @@ html = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>/i, '');
 html = html.replace(/<link\b[^>]*\brel="?preload"?[^>]*>/g, '');
 html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 if (!html.includes('Content-Security-Policy')) throw new Error('could not insert the CSP meta tag');
+
+// The static shell's texts come from the English translations (one source for each text).
+const localeDir = new URL('../locales/en/', import.meta.url);
+const en = Object.assign({}, ...readdirSync(localeDir).filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(new URL(f, localeDir), 'utf8'))));
+const escapeHtml = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+for (const [id, key] of [['skip', 'skip.to_result'], ['title', 'app.title'], ['lede', 'app.lede']]) {
+  const element = new RegExp(`(<[a-z0-9]+\\b[^>]*\\bid="?${id}"?(?:\\s[^>]*)?>)[^<]*<`);
+  if (!element.test(html) || !en[key]) throw new Error(`shell element #${id} or text ${key} missing`);
+  html = html.replace(element, (_, open) => `${open}${escapeHtml(en[key])}<`);
+}
 
 // Tell the page where the importer worker's loader is (Trunk may hash its name).
 const loader = readdirSync(dir).find((f) => /^importer(-[0-9a-f]+)?_loader\.js$/.test(f));
