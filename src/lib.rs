@@ -7,6 +7,7 @@
 
 pub mod i18n;
 pub mod model;
+pub mod num;
 pub mod share;
 pub mod ui;
 pub mod usage;

@@ -99,9 +99,11 @@ async fn default_page_shows_the_models_recommendation_and_three_cards() {
     for p in &expected.plans {
         let id = format!("plan-{}", p.plan.id());
         assert_eq!(attr(&root, &id, "data-verdict"), p.verdict.id());
-        assert_eq!(
-            attr(&root, &id, "data-fullness"),
-            format!("{:.2}", p.fullness)
+        let shown: f64 = attr(&root, &id, "data-fullness").parse().unwrap();
+        assert!(
+            (shown - p.fullness).abs() <= 0.005,
+            "{id}: {shown} shown for {}",
+            p.fullness
         );
     }
 }
@@ -212,3 +214,24 @@ async fn toggles_follow_the_model() {
     let usd: f64 = attr(&root, "monthly-cost", "data-usd").parse().unwrap();
     assert!((usd - expected.recommendation.monthly_usd).abs() < 0.01);
 }
+
+/// In the browser, numbers in links and fields are written and read by JavaScript's `Number`:
+/// it must agree with Rust (shortest text, exact round trip) on the values the page uses.
+#[wasm_bindgen_test]
+fn numbers_round_trip_through_javascript() {
+    let mut x = 0.001f64;
+    while x < 2.0e7 {
+        for v in [x, x / 3.0, -x, x * 1.000_000_1] {
+            let text = ccplan::num::text(v);
+            assert_eq!(text, format!("{v}"), "JavaScript writes {v} as {text}");
+            assert_eq!(ccplan::num::parse(&text), Some(v), "{text}");
+        }
+        x *= 1.37;
+    }
+    for bad in ["", "-", ".", "e5", "1e", "1.2.3", "+-1", "NaN", "Infinity", "0x10", "1e999"] {
+        assert_eq!(ccplan::num::parse(bad), None, "{bad:?}");
+    }
+    assert_eq!(ccplan::num::parse("1."), Some(1.0));
+    assert_eq!(ccplan::num::parse("+.5e1"), Some(5.0));
+}
+

@@ -156,7 +156,7 @@ fn apply(inputs: &mut Inputs, lang: &mut Option<Lang>, key: &str, value: Option<
         _ => {
             if let Some(input) = NumInput::ALL.into_iter().find(|i| i.key() == key) {
                 let (min, max, _, default) = input.range();
-                match parse_number(value) {
+                match crate::num::parse(value) {
                     Some(x) => {
                         inputs.set_num(input, x);
                         if x < min || x > max {
@@ -172,7 +172,7 @@ fn apply(inputs: &mut Inputs, lang: &mut Option<Lang>, key: &str, value: Option<
                 }
             } else if let Some(a) = AssumptionKey::ALL.into_iter().find(|a| a.key() == key) {
                 let meta = a.meta();
-                match parse_number(value) {
+                match crate::num::parse(value) {
                     Some(x) => {
                         inputs.assumptions.set(a, x);
                         if x < meta.min || x > meta.max {
@@ -199,9 +199,9 @@ fn is_known(key: &str) -> bool {
         || AssumptionKey::ALL.iter().any(|a| a.key() == key)
 }
 
-/// Shortest text that reads back to the same `f64` (Rust's `Display` round-trips).
+/// Shortest text that reads back to the same `f64`.
 fn number(x: f64) -> String {
-    format!("{x}")
+    crate::num::text(x)
 }
 
 fn flag(b: bool) -> &'static str {
@@ -210,18 +210,6 @@ fn flag(b: bool) -> &'static str {
     } else {
         "0"
     }
-}
-
-/// A finite decimal number; `NaN`, `inf`, hex and the empty string are not numbers here.
-fn parse_number(s: &str) -> Option<f64> {
-    let ok = !s.is_empty()
-        && s.len() <= 32
-        && s.bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
-    if !ok {
-        return None;
-    }
-    s.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
 /// `application/x-www-form-urlencoded` decoding; `None` for broken escapes or invalid UTF-8.

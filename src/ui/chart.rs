@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::format;
+use super::markup::Html;
 use super::tr;
 use crate::i18n::{fill, k, Lang};
 use crate::model::{Evaluation, Plan};
@@ -69,20 +70,34 @@ pub fn DemandChart(eval: Memo<Evaluation>, lang: Signal<Lang>) -> impl IntoView 
     view! {
         <section class="panel" aria-labelledby="chart-title">
             <h2 id="chart-title">{tr(lang, k::CHART_TITLE)}</h2>
-            <div class="legend" aria-hidden="true">
-                <span><span class="sw band"></span>{tr(lang, k::CHART_LEGEND_BAND)}</span>
-                <span><span class="sw cap"></span>{tr(lang, k::CHART_LEGEND_CAP)}</span>
-                <span><span class="sw demand"></span>{tr(lang, k::CHART_LEGEND_DEMAND)}</span>
-            </div>
-            {move || {
+            <div inner_html=move || {
                 let l = lang.get();
-                data.get().into_iter().map(|panel| chart(l, panel)).collect_view()
-            }}
+                let mut h = Html::new();
+                legend(&mut h, l);
+                data.with(|panels| panels.iter().for_each(|p| chart(&mut h, l, p)));
+                h.finish()
+            }></div>
         </section>
     }
 }
 
-fn chart(l: Lang, panel: Panel) -> impl IntoView {
+fn legend(h: &mut Html, l: Lang) {
+    h.open("div", &[("class", "legend"), ("aria-hidden", "true")]);
+    for (class, text) in [
+        ("sw band", k::CHART_LEGEND_BAND),
+        ("sw cap", k::CHART_LEGEND_CAP),
+        ("sw demand", k::CHART_LEGEND_DEMAND),
+    ] {
+        h.open("span", &[])
+            .el("span", &[("class", class)], "")
+            .text(l.t(text))
+            .close("span");
+    }
+    h.close("div");
+}
+
+fn chart(h: &mut Html, l: Lang, panel: &Panel) {
+    use crate::num::coord;
     let height = TOP + panel.rows.len() as f64 * ROW + 22.0;
     let unit = l.t(panel.unit);
     let demand_text = format::int(l, panel.demand);
@@ -94,35 +109,112 @@ fn chart(l: Lang, panel: Panel) -> impl IntoView {
             ("unit", unit),
         ],
     );
-    let dx = x_of(panel.demand);
+    let dx = coord(x_of(panel.demand));
     let bottom = TOP + panel.rows.len() as f64 * ROW;
-    view! {
-        <h3>{l.t(panel.title)}</h3>
-        <svg class="chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=summary>
-            {panel.rows.into_iter().enumerate().map(|(i, (plan, (lo, hi), cap))| {
-                let y = TOP + i as f64 * ROW;
-                let (x0, x1, xc) = (x_of(lo), x_of(hi), x_of(cap));
-                view! {
-                    <g>
-                        <text x="0" y={y + 19.0}>{l.tk(plan.name_key())}</text>
-                        <rect class="band" x=x0 y={y + 6.0} width={(x1 - x0).max(2.0)} height="18" rx="3" />
-                        <line class="cap" x1=xc x2=xc y1={y + 3.0} y2={y + 27.0} />
-                    </g>
-                }
-            }).collect_view()}
-            <line class="axis" x1=LEFT x2={WIDTH - RIGHT} y1=bottom y2=bottom />
-            {(0..=DECADES as u32).map(|d| {
-                let v = 10f64.powi(d as i32);
-                let x = x_of(v);
-                view! {
-                    <line class="axis" x1=x x2=x y1=bottom y2={bottom + 4.0} />
-                    <text x=x y={bottom + 17.0} text-anchor="middle">{format::int(l, v)}</text>
-                }
-            }).collect_view()}
-            <line class="demand" x1=dx x2=dx y1={TOP - 6.0} y2=bottom />
-            <text x=dx y={TOP - 10.0} text-anchor={if dx > WIDTH - 140.0 { "end" } else { "middle" }}>
-                {fill(l.t(k::CHART_YOU), &[("demand", &demand_text), ("unit", unit)])}
-            </text>
-        </svg>
+    let (left, right, bottom_text) = (coord(LEFT), coord(WIDTH - RIGHT), coord(bottom));
+    h.el("h3", &[], l.t(panel.title)).open(
+        "svg",
+        &[
+            ("class", "chart"),
+            (
+                "viewBox",
+                &["0 0 ", &coord(WIDTH), " ", &coord(height)].concat(),
+            ),
+            ("role", "img"),
+            ("aria-label", &summary),
+        ],
+    );
+    for (i, &(plan, (lo, hi), cap)) in panel.rows.iter().enumerate() {
+        let y = TOP + i as f64 * ROW;
+        let (x0, x1, xc) = (x_of(lo), x_of(hi), coord(x_of(cap)));
+        h.open("g", &[])
+            .el(
+                "text",
+                &[("x", "0"), ("y", &coord(y + 19.0))],
+                l.tk(plan.name_key()),
+            )
+            .shape(
+                "rect",
+                &[
+                    ("class", "band"),
+                    ("x", &coord(x0)),
+                    ("y", &coord(y + 6.0)),
+                    ("width", &coord((x1 - x0).max(2.0))),
+                    ("height", "18"),
+                    ("rx", "3"),
+                ],
+            )
+            .shape(
+                "line",
+                &[
+                    ("class", "cap"),
+                    ("x1", &xc),
+                    ("x2", &xc),
+                    ("y1", &coord(y + 3.0)),
+                    ("y2", &coord(y + 27.0)),
+                ],
+            )
+            .close("g");
     }
+    h.shape(
+        "line",
+        &[
+            ("class", "axis"),
+            ("x1", &left),
+            ("x2", &right),
+            ("y1", &bottom_text),
+            ("y2", &bottom_text),
+        ],
+    );
+    for d in 0..=DECADES as i32 {
+        let v = 10f64.powi(d);
+        let x = coord(x_of(v));
+        h.shape(
+            "line",
+            &[
+                ("class", "axis"),
+                ("x1", &x),
+                ("x2", &x),
+                ("y1", &bottom_text),
+                ("y2", &coord(bottom + 4.0)),
+            ],
+        )
+        .el(
+            "text",
+            &[
+                ("x", &x),
+                ("y", &coord(bottom + 17.0)),
+                ("text-anchor", "middle"),
+            ],
+            &format::int(l, v),
+        );
+    }
+    let anchor = if x_of(panel.demand) > WIDTH - 140.0 {
+        "end"
+    } else {
+        "middle"
+    };
+    h.shape(
+        "line",
+        &[
+            ("class", "demand"),
+            ("x1", &dx),
+            ("x2", &dx),
+            ("y1", &coord(TOP - 6.0)),
+            ("y2", &bottom_text),
+        ],
+    )
+    .el(
+        "text",
+        &[
+            ("x", &dx),
+            ("y", &coord(TOP - 10.0)),
+            ("text-anchor", anchor),
+        ],
+        &fill(
+            l.t(k::CHART_YOU),
+            &[("demand", &demand_text), ("unit", unit)],
+        ),
+    )
+    .close("svg");
 }

@@ -60,7 +60,7 @@ fn run(lang: Lang, style: Style, x: f64) -> String {
         .call1(&JsValue::UNDEFINED, &x.into())
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| format!("{x}"))
+        .unwrap_or_else(|| crate::num::text(x))
 }
 
 /// US dollars: whole dollars from $100 up, cents below (so "$4.20" but "$1,234").

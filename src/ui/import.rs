@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::result::{plan_name, verdict_text};
+use super::markup::Html;
+use super::result::{plan_name, ratio_attr, verdict_text};
 use super::{format, tr};
 use crate::i18n::{fill, k, Lang};
 use crate::model::{replay, Inputs};
@@ -159,7 +160,7 @@ pub fn Import(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
                         State::Failed => view! { <p class="warning">{l.t(k::IMPORT_FAILED)}</p> }.into_any(),
                         State::Running { bytes, total, files, count } => view! {
                             <p>
-                                <progress max=total.max(1.0) value=bytes aria-label=l.t(k::IMPORT_PROGRESS)></progress>
+                                <progress max=crate::num::text(total.max(1.0)) value=crate::num::text(bytes) aria-label=l.t(k::IMPORT_PROGRESS)></progress>
                                 {fill(l.t(k::IMPORT_READ), &[
                                     ("done", &mb(l, bytes)),
                                     ("total", &mb(l, total)),
@@ -169,7 +170,10 @@ pub fn Import(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
                                 <button type="button" data-testid="import-cancel" on:click=cancel>{l.t(k::IMPORT_CANCEL)}</button>
                             </p>
                         }.into_any(),
-                        State::Done(s) => inputs.with(|i| summary_view(l, &s, i)).into_any(),
+                        State::Done(s) => {
+                            let markup = inputs.with(|i| summary(l, &s, i));
+                            view! { <div inner_html=markup></div> }.into_any()
+                        }
                     }
                 }}
             </div>
@@ -180,19 +184,16 @@ pub fn Import(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
     }
 }
 
-fn summary_view(l: Lang, s: &Summary, inputs: &Inputs) -> impl IntoView {
+/// Whole numbers (token counts) for data attributes: exact up to 2^53.
+fn count(x: f64) -> String {
+    crate::num::text(x.round())
+}
+
+/// The import's summary: totals, the busiest block and week, the replay against each plan and
+/// the daily chart, with the data attributes of SPEC §5 for tests.
+fn summary(l: Lang, s: &Summary, inputs: &Inputs) -> String {
     let tokens = s.input_tokens + s.output_tokens + s.cache_creation_tokens + s.cache_read_tokens;
     let r = replay(s.busiest_block_usd, s.busiest_week_usd, &inputs.assumptions);
-    let rows = r.plans.iter().map(|p| {
-        view! {
-            <tr data-testid=format!("replay-{}", p.plan.id()) data-fullness=format!("{:.2}", p.fullness)>
-                <th scope="row">{plan_name(l, p.plan)}</th>
-                <td>{format::percent(l, p.window_fullness)}</td>
-                <td>{format::percent(l, p.weekly_fullness)}</td>
-                <td>{verdict_text(l, p.verdict)}</td>
-            </tr>
-        }
-    }).collect_view();
     let headline = fill(
         l.t(if r.fits {
             k::IMPORT_VERDICT
@@ -201,63 +202,114 @@ fn summary_view(l: Lang, s: &Summary, inputs: &Inputs) -> impl IntoView {
         }),
         &[("plan", plan_name(l, r.recommended))],
     );
-    view! {
-        <div
-            data-testid="import-summary"
-            data-entries=s.entries.to_string()
-            data-input-tokens=s.input_tokens.to_string()
-            data-output-tokens=s.output_tokens.to_string()
-            data-cache-creation-tokens=s.cache_creation_tokens.to_string()
-            data-cache-read-tokens=s.cache_read_tokens.to_string()
-            data-cost-usd=format!("{:.2}", s.cost_usd)
-            data-skipped-lines=s.skipped_lines.to_string()
-            data-plan=r.recommended.id()
-        >
-            <p class="plan-data"><span class="tag data">{l.t(k::TAG_DATA)}</span>" "<strong>{headline}</strong></p>
-            <p>{fill(l.t(k::IMPORT_TOTALS), &[
+    let mut h = Html::new();
+    h.open(
+        "div",
+        &[
+            ("data-testid", "import-summary"),
+            ("data-entries", &count(s.entries)),
+            ("data-input-tokens", &count(s.input_tokens)),
+            ("data-output-tokens", &count(s.output_tokens)),
+            (
+                "data-cache-creation-tokens",
+                &count(s.cache_creation_tokens),
+            ),
+            ("data-cache-read-tokens", &count(s.cache_read_tokens)),
+            ("data-cost-usd", &ratio_attr(s.cost_usd)),
+            ("data-skipped-lines", &count(s.skipped_lines)),
+            ("data-plan", r.recommended.id()),
+        ],
+    )
+    .open("p", &[("class", "plan-data")])
+    .el("span", &[("class", "tag data")], l.t(k::TAG_DATA))
+    .text(" ")
+    .el("strong", &[], &headline)
+    .close("p")
+    .el(
+        "p",
+        &[],
+        &fill(
+            l.t(k::IMPORT_TOTALS),
+            &[
                 ("entries", &format::int(l, s.entries)),
                 ("tokens", &format::int(l, tokens)),
                 ("cost", &format::usd(l, s.cost_usd)),
                 ("days", &format::int(l, s.active_days)),
                 ("files", &format::int(l, s.files_read)),
-            ])}</p>
-            <p>{fill(l.t(k::IMPORT_BUSIEST), &[
+            ],
+        ),
+    )
+    .el(
+        "p",
+        &[],
+        &fill(
+            l.t(k::IMPORT_BUSIEST),
+            &[
                 ("block", &format::usd(l, s.busiest_block_usd)),
                 ("week", &format::usd(l, s.busiest_week_usd)),
                 ("opus", &format::percent(l, s.opus_cost_share)),
                 ("hours", &format::dec1(l, s.hours_per_active_day)),
                 ("days", &format::dec1(l, s.active_days_per_week)),
-            ])}</p>
-            {(s.skipped_lines > 0.0 || s.bad_files > 0.0).then(|| view! {
-                <p class="notice">{fill(l.t(k::IMPORT_BAD), &[
+            ],
+        ),
+    );
+    if s.skipped_lines > 0.0 || s.bad_files > 0.0 {
+        h.el(
+            "p",
+            &[("class", "notice")],
+            &fill(
+                l.t(k::IMPORT_BAD),
+                &[
                     ("lines", &format::int(l, s.skipped_lines)),
                     ("files", &format::int(l, s.bad_files)),
-                ])}</p>
-            })}
-            {s.is_empty().then(|| view! { <p class="warning">{l.t(k::IMPORT_EMPTY)}</p> })}
-            <div class="table-scroll">
-                <table>
-                    <caption class="muted">{l.t(k::IMPORT_REPLAY)}</caption>
-                    <thead><tr>
-                        <th scope="col">{l.t(k::IMPORT_COL_PLAN)}</th>
-                        <th scope="col">{l.t(k::CARD_WINDOW)}</th>
-                        <th scope="col">{l.t(k::CARD_WEEK)}</th>
-                        <th scope="col">{l.t(k::IMPORT_COL_VERDICT)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            {daily_chart(l, &s.days)}
-        </div>
+                ],
+            ),
+        );
     }
+    if s.is_empty() {
+        h.el("p", &[("class", "warning")], l.t(k::IMPORT_EMPTY));
+    }
+    h.open("div", &[("class", "table-scroll")])
+        .open("table", &[])
+        .el("caption", &[("class", "muted")], l.t(k::IMPORT_REPLAY))
+        .open("thead", &[])
+        .open("tr", &[]);
+    for col in [
+        k::IMPORT_COL_PLAN,
+        k::CARD_WINDOW,
+        k::CARD_WEEK,
+        k::IMPORT_COL_VERDICT,
+    ] {
+        h.el("th", &[("scope", "col")], l.t(col));
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+    for p in &r.plans {
+        h.open(
+            "tr",
+            &[
+                ("data-testid", &["replay-", p.plan.id()].concat()),
+                ("data-fullness", &ratio_attr(p.fullness)),
+            ],
+        )
+        .el("th", &[("scope", "row")], plan_name(l, p.plan))
+        .el("td", &[], &format::percent(l, p.window_fullness))
+        .el("td", &[], &format::percent(l, p.weekly_fullness))
+        .el("td", &[], verdict_text(l, p.verdict))
+        .close("tr");
+    }
+    h.close("tbody").close("table").close("div");
+    daily_chart(&mut h, l, &s.days);
+    h.close("div");
+    h.finish()
 }
 
 /// API-equivalent cost per day, as bars (the last 60 active days).
-fn daily_chart(l: Lang, days: &[(String, f64)]) -> impl IntoView {
+fn daily_chart(h: &mut Html, l: Lang, days: &[(String, f64)]) {
+    use crate::num::coord;
     let shown = &days[days.len().saturating_sub(60)..];
-    if shown.is_empty() {
-        return None;
-    }
+    let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
+        return;
+    };
     let max = shown.iter().map(|(_, c)| *c).fold(0.01, f64::max);
     let bar = 600.0 / shown.len() as f64;
     let summary = fill(
@@ -267,19 +319,54 @@ fn daily_chart(l: Lang, days: &[(String, f64)]) -> impl IntoView {
             ("max", &format::usd(l, max)),
         ],
     );
-    Some(view! {
-        <svg class="chart" viewBox="0 0 600 120" role="img" aria-label=summary>
-            {shown.iter().enumerate().map(|(i, (date, cost))| {
-                let h = (cost / max * 100.0).max(1.0);
-                view! {
-                    <rect class="bar" x={i as f64 * bar} y={110.0 - h} width={(bar - 1.0).max(1.0)} height=h>
-                        <title>{format!("{date}: {}", format::usd(l, *cost))}</title>
-                    </rect>
-                }
-            }).collect_view()}
-            <line class="axis" x1="0" x2="600" y1="110" y2="110" />
-            <text x="0" y="122" font-size="10">{shown.first().map(|d| d.0.clone())}</text>
-            <text x="600" y="122" font-size="10" text-anchor="end">{shown.last().map(|d| d.0.clone())}</text>
-        </svg>
-    })
+    h.open(
+        "svg",
+        &[
+            ("class", "chart"),
+            ("viewBox", "0 0 600 120"),
+            ("role", "img"),
+            ("aria-label", &summary),
+        ],
+    );
+    for (i, (date, cost)) in shown.iter().enumerate() {
+        let bar_h = (cost / max * 100.0).max(1.0);
+        h.open(
+            "rect",
+            &[
+                ("class", "bar"),
+                ("x", &coord(i as f64 * bar)),
+                ("y", &coord(110.0 - bar_h)),
+                ("width", &coord((bar - 1.0).max(1.0))),
+                ("height", &coord(bar_h)),
+            ],
+        )
+        .el("title", &[], &[date, ": ", &format::usd(l, *cost)].concat())
+        .close("rect");
+    }
+    h.shape(
+        "line",
+        &[
+            ("class", "axis"),
+            ("x1", "0"),
+            ("x2", "600"),
+            ("y1", "110"),
+            ("y2", "110"),
+        ],
+    )
+    .el(
+        "text",
+        &[("x", "0"), ("y", "122"), ("font-size", "10")],
+        &first.0,
+    )
+    .el(
+        "text",
+        &[
+            ("x", "600"),
+            ("y", "122"),
+            ("font-size", "10"),
+            ("text-anchor", "end"),
+        ],
+        &last.0,
+    )
+    .close("svg");
 }

@@ -6,6 +6,7 @@ use super::format;
 use super::tr;
 use crate::i18n::{fill, k, Lang};
 use crate::model::{Inputs, ModelChoice, NumInput};
+use crate::num;
 
 /// The codebase slider is logarithmic: position 0..=LOG_STEPS maps to 10^2..10^7 lines.
 const LOG_STEPS: f64 = 500.0;
@@ -83,13 +84,14 @@ pub fn NumberField(input: NumInput, inputs: RwSignal<Inputs>, lang: Signal<Lang>
             <input
                 type="range"
                 id=slider_id
-                min=smin
-                max=smax
-                step=sstep
+                min=num::text(smin)
+                max=num::text(smax)
+                step=num::text(sstep)
                 prop:value=move || if is_log { loc_to_pos(value.get()) } else { value.get() }
                 aria-valuetext=move || value_text(lang.get(), input, value.get())
                 on:input:target=move |ev| {
-                    if let Ok(x) = ev.target().value().parse::<f64>() {
+                    let x = ev.target().value_as_number();
+                    if x.is_finite() {
                         set(if is_log { pos_to_loc(x) } else { x });
                     }
                 }
@@ -98,20 +100,20 @@ pub fn NumberField(input: NumInput, inputs: RwSignal<Inputs>, lang: Signal<Lang>
                 type="number"
                 id=number_id
                 data-testid=key
-                min=min
-                max=max
-                step=if is_log { "any".to_string() } else { step.to_string() }
+                min=num::text(min)
+                max=num::text(max)
+                step=if is_log { "any".to_string() } else { num::text(step) }
                 inputmode="decimal"
                 aria-label=tr(lang, label)
                 prop:value=move || value.get()
                 on:change:target=move |ev| {
                     let target = ev.target();
                     // A number (with a comma or a dot) is set; anything else is ignored.
-                    if let Ok(x) = target.value().trim().replace(',', ".").parse::<f64>() {
+                    if let Some(x) = num::parse(&target.value().trim().replace(',', ".")) {
                         set(x);
                     }
                     // Show what the model kept: clamped, rounded, or the previous value.
-                    target.set_value(&inputs.with_untracked(|i| i.num(input)).to_string());
+                    target.set_value(&num::text(inputs.with_untracked(|i| i.num(input))));
                 }
             />
             {is_log.then(|| view! {

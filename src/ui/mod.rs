@@ -8,6 +8,7 @@ mod describe;
 mod format;
 mod import;
 mod inputs;
+mod markup;
 mod panels;
 mod result;
 mod share_box;

@@ -3,25 +3,12 @@
 use leptos::prelude::*;
 
 use super::format;
+use super::markup::Html;
 use super::tr;
 use crate::i18n::{fill, k, Lang};
 use crate::model::{
     AssumptionKey, Evaluation, FactValue, Inputs, Plan, Unit, Verdict, FACTS, FACTS_AS_OF,
 };
-
-/// Renders a translated text where `code` spans are written between backticks.
-fn with_code(text: &'static str) -> impl IntoView {
-    text.split('`')
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 1 {
-                view! { <code>{part}</code> }.into_any()
-            } else {
-                part.into_any()
-            }
-        })
-        .collect_view()
-}
 
 /// Which pieces of the article's advice apply to this situation, most useful first.
 fn advice_for(e: &Evaluation, i: &Inputs) -> Vec<usize> {
@@ -67,12 +54,14 @@ pub fn Advice(
     view! {
         <section class="panel advice" aria-labelledby="advice-title">
             <h2 id="advice-title">{tr(lang, k::ADVICE_TITLE)}</h2>
-            <ul data-testid="advice">
-                {move || {
-                    let l = lang.get();
-                    items.get().into_iter().map(|key| view! { <li>{with_code(l.t(key))}</li> }).collect_view()
-                }}
-            </ul>
+            <ul data-testid="advice" inner_html=move || {
+                let l = lang.get();
+                let mut h = Html::new();
+                for key in items.get() {
+                    h.open("li", &[]).with_code(l.t(key)).close("li");
+                }
+                h.finish()
+            }></ul>
         </section>
     }
 }
@@ -102,7 +91,28 @@ fn unit_text(l: Lang, u: Unit) -> &'static str {
 
 /// An assumption's value as its field shows it: at most four decimals (5/3 → "1.6667").
 fn shown(x: f64) -> String {
-    ((x * 1e4).round() / 1e4).to_string()
+    crate::num::text((x * 1e4).round() / 1e4)
+}
+
+/// The facts table's rows: every official fact, its value, and its source in the article.
+fn fact_rows(l: Lang) -> String {
+    let mut h = Html::new();
+    for f in FACTS {
+        h.open("tr", &[])
+            .open("td", &[])
+            .el("span", &[("class", "tag official")], l.t(k::TAG_OFFICIAL))
+            .text(" ")
+            .text(l.tk(f.label))
+            .close("td")
+            .el("td", &[], &fact_value(l, f.value))
+            .open("td", &[])
+            .el("q", &[("lang", "fr")], Lang::Fr.tk(f.quote))
+            .text(" — ")
+            .text(l.tk(f.section.key()))
+            .close("td")
+            .close("tr");
+    }
+    h.finish()
 }
 
 #[component]
@@ -126,14 +136,14 @@ fn AssumptionRow(
                 type="number"
                 id=id.clone()
                 data-testid=id
-                min=meta.min
-                max=meta.max
-                step=meta.step
+                min=crate::num::text(meta.min)
+                max=crate::num::text(meta.max)
+                step=crate::num::text(meta.step)
                 inputmode="decimal"
                 prop:value=move || shown(value.get())
                 on:change:target=move |ev| {
                     let target = ev.target();
-                    if let Ok(x) = target.value().trim().replace(',', ".").parse::<f64>() {
+                    if let Some(x) = crate::num::parse(&target.value().trim().replace(',', ".")) {
                         inputs.update(|i| i.assumptions.set(key, x));
                     }
                     target.set_value(&shown(inputs.with_untracked(|i| i.assumptions.get(key))));
@@ -171,18 +181,7 @@ pub fn Assumptions(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoVie
                                 <th scope="col">{tr(lang, k::FACTS_COL_SOURCE)}</th>
                             </tr>
                         </thead>
-                        <tbody>
-                            {move || {
-                                let l = lang.get();
-                                FACTS.iter().map(|f| view! {
-                                    <tr>
-                                        <td><span class="tag official">{l.t(k::TAG_OFFICIAL)}</span>" "{l.tk(f.label)}</td>
-                                        <td>{fact_value(l, f.value)}</td>
-                                        <td><q lang="fr">{Lang::Fr.tk(f.quote)}</q>" — "{l.tk(f.section.key())}</td>
-                                    </tr>
-                                }).collect_view()
-                            }}
-                        </tbody>
+                        <tbody inner_html=move || fact_rows(lang.get())></tbody>
                     </table>
                 </div>
             </details>

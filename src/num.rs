@@ -1,0 +1,99 @@
+//! Numbers as plain text (links, form fields, SVG coordinates), not for people (see
+//! `ui::format` for those).
+//!
+//! In the browser both directions go through JavaScript's `Number`: its `toString` is the
+//! shortest text that reads back to the same number, exactly like Rust's `Display`, and using it
+//! keeps Rust's float formatting and parsing machinery (code and tables, about 10 KB brotli) out
+//! of the page. Natively (tests, benches) Rust's own `Display` and `FromStr` do the same job.
+//! Both accept the same texts once [`parse`] has filtered them: an optional sign, digits, an
+//! optional decimal point, an optional exponent.
+
+/// The shortest text that reads back to the same `f64`; non-finite values give "0".
+pub fn text(x: f64) -> String {
+    // `+ 0.0` turns -0 into 0, which JavaScript writes "0" and Rust "-0".
+    let x = if x.is_finite() { x + 0.0 } else { 0.0 };
+    imp::text(x)
+}
+
+/// A finite decimal number, or `None`: at most 32 characters of digits, sign, point and
+/// exponent (so no `NaN`, `inf`, hex, spaces or empty string).
+pub fn parse(s: &str) -> Option<f64> {
+    let ok = !s.is_empty()
+        && s.len() <= 32
+        && s.bytes().any(|b| b.is_ascii_digit())
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+    if !ok {
+        return None;
+    }
+    imp::parse(s).filter(|x| x.is_finite())
+}
+
+/// `x` rounded to one decimal, as text: SVG coordinates and lengths.
+pub fn coord(x: f64) -> String {
+    text((x * 10.0).round() / 10.0)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    pub fn text(x: f64) -> String {
+        js_sys::Number::from(x)
+            .to_string_with_radix(10)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+
+    pub fn parse(s: &str) -> Option<f64> {
+        // Unary `+` on a string is `Number(s)`: "1.", ".5" and "+1e3" read as in Rust's
+        // `FromStr`; what Rust refuses ("1e", "1.2.3", "+-1") is NaN, which the caller drops.
+        Some(wasm_bindgen::JsValue::from_str(s).unchecked_into_f64())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub fn text(x: f64) -> String {
+        format!("{x}")
+    }
+
+    pub fn parse(s: &str) -> Option<f64> {
+        s.parse::<f64>().ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_short_and_reads_back() {
+        assert_eq!(text(20_000.0), "20000");
+        assert_eq!(text(2.5), "2.5");
+        assert_eq!(text(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(text(f64::NAN), "0");
+        assert_eq!(parse(&text(5.0 / 3.0)), Some(5.0 / 3.0));
+    }
+
+    #[test]
+    fn parse_takes_decimals_and_refuses_the_rest() {
+        assert_eq!(parse("12"), Some(12.0));
+        assert_eq!(parse("-1.5"), Some(-1.5));
+        assert_eq!(parse("1e3"), Some(1000.0));
+        assert_eq!(parse(".5"), Some(0.5));
+        for bad in [
+            "", "-", ".", "e5", "1e", "NaN", "inf", "0x10", " 1", "1,5", "1e999",
+        ] {
+            assert_eq!(parse(bad), None, "{bad:?}");
+        }
+        assert_eq!(parse(&"1".repeat(33)), None);
+    }
+
+    #[test]
+    fn coord_keeps_one_decimal() {
+        assert_eq!(coord(12.345), "12.3");
+        assert_eq!(coord(150.0), "150");
+        assert_eq!(coord(-0.04), "0");
+        assert_eq!(coord(-2.36), "-2.4");
+    }
+}
