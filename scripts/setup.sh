@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what ccplan needs, only what is missing, pinned, from the package registries only.
-#   scripts/setup.sh build   the wasm target, trunk, wasm-bindgen-cli, the npm tools (wasm-opt, ...)
+#   scripts/setup.sh build   the wasm target and std source, trunk, wasm-bindgen-cli, the npm tools (wasm-opt, ...)
 #   scripts/setup.sh test    the same, plus Chromium, ChromeDriver and brotli (Debian packages)
 # Idempotent: a second run only checks versions (about a second).
 set -euo pipefail
@@ -17,6 +17,12 @@ export PATH="$HOME/.cargo/bin:$PATH"
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The release build rebuilds std for the page (see the Makefile): it needs std's source.
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  step "rustup component add rust-src"
+  rustup component add rust-src
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
