@@ -195,10 +195,16 @@ async fn import_files(scope: &web_sys::DedicatedWorkerGlobalScope, inbox: &Share
             };
             match chunk {
                 Some(chunk) => {
+                    // copied into one reused buffer (grown, never shrunk: no zeroing each time)
                     let bytes = Uint8Array::new(&chunk);
-                    buf.resize(bytes.length() as usize, 0);
-                    bytes.copy_to(&mut buf);
-                    importer.feed(&buf);
+                    let n = bytes.length() as usize;
+                    if buf.len() < n {
+                        buf.resize(n, 0);
+                    }
+                    if let Some(to) = buf.get_mut(..n) {
+                        bytes.copy_to(to);
+                        importer.feed(to);
+                    }
                 }
                 None => failed = Some(s.file),
             }
