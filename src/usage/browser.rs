@@ -289,9 +289,10 @@ pub fn start(
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             match read_message(&e.data()) {
                 Some(FromWorker::Ready) => {
-                    let n = files.length();
-                    for at in (0..n).step_by(BATCH as usize) {
+                    let mut at = 0;
+                    while at < files.length() {
                         let _ = to_worker.post_message(&files.slice(at, at.saturating_add(BATCH)));
+                        at = at.saturating_add(BATCH);
                     }
                     let _ = to_worker.post_message(&Array::new());
                 }
