@@ -5,22 +5,39 @@
 //! Protocol (structured clone):
 //! - worker → page: `{kind: "ready"}` once its wasm is running (a message posted before that
 //!   would be lost: the worker's handler does not exist yet);
-//! - page → worker: an `Array` of `File`s;
+//! - page → worker: `Array`s of at most [`BATCH`] `File`s, then an empty `Array` (the end);
 //! - worker → page: `{kind: "progress", bytes, total, files}` now and then;
 //!   `{kind: "done", fields: Float64Array, dates: Array<string>, costs: Float64Array}` at the end
 //!   (the fields of [`Summary::to_array`]).
 //!
-//! The worker reads each file in slices with `FileReaderSync`, so memory holds one slice plus
-//! the importer's compact state, whatever the size of the logs. Cancelling terminates the worker.
+//! The worker reads the files in slices of at most 2 MiB with `Blob.arrayBuffer()`, a dozen
+//! reads in flight (see [`super::plan`]), so memory holds at most a dozen slices plus the
+//! importer's compact state, whatever the size of the logs. Cancelling terminates the worker.
 use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use std::collections::VecDeque;
+
+use wasm_bindgen_futures::JsFuture;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::plan::{Plan, Slice};
 use super::summary::Summary;
 use super::Importer;
 
-/// Bytes read per slice.
-const SLICE: f64 = 4.0 * 1024.0 * 1024.0;
+/// Bytes read per slice (a smaller file is read whole).
+const SLICE: u64 = 2 << 20;
+/// Slices read ahead: memory holds at most this many slices besides the importer's state.
+const AHEAD: usize = 12;
+/// Files per message from the page: cloning a `File` costs the page a round trip to the
+/// browser (it looks up the file's size), so the worker starts reading the first batch while
+/// the page is still cloning the next ones.
+const BATCH: u32 = 64;
+/// Bytes between progress messages.
+const PROGRESS_EVERY: f64 = 16.0 * 1024.0 * 1024.0;
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
@@ -30,32 +47,58 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// The worker's entry point: answers each list of files with progress messages and a summary.
+/// Files received from the page, waiting to be read.
+#[derive(Default)]
+struct Inbox {
+    files: Vec<web_sys::File>,
+    /// The page sent its last batch.
+    ended: bool,
+    /// Resolves the promise the import awaits when it has nothing left to read.
+    wake: Option<js_sys::Function>,
+    started: bool,
+}
+
+type SharedInbox = Rc<RefCell<Inbox>>;
+
+/// Waits until the page sends more files (or the end).
+async fn more(inbox: &SharedInbox) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        inbox.borrow_mut().wake = Some(resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// The worker's entry point: reads the files the page sends, answers with progress messages
+/// and a summary.
 pub fn worker_main() {
     let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
         return;
     };
     let reply = scope.clone();
+    let inbox = SharedInbox::default();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let files: Array = event.data().dyn_into().unwrap_or_default();
-            let summary = import_files(&reply, &files);
-            let msg = Object::new();
-            set(&msg, "kind", &"done".into());
-            set(
-                &msg,
-                "fields",
-                &Float64Array::from(&summary.to_array()[..]).into(),
-            );
-            let dates = Array::new();
-            let costs = Float64Array::new_with_length(summary.days.len() as u32);
-            for (i, (date, cost)) in summary.days.iter().enumerate() {
-                dates.push(&JsValue::from_str(date));
-                costs.set_index(i as u32, *cost);
+            let batch: Array = event.data().dyn_into().unwrap_or_default();
+            let start = {
+                let mut i = inbox.borrow_mut();
+                if batch.length() == 0 {
+                    i.ended = true;
+                }
+                i.files
+                    .extend(batch.iter().filter_map(|f| f.dyn_into().ok()));
+                if let Some(wake) = i.wake.take() {
+                    let _ = wake.call0(&JsValue::UNDEFINED);
+                }
+                !std::mem::replace(&mut i.started, true)
+            };
+            if start {
+                let reply = reply.clone();
+                let inbox = inbox.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let summary = import_files(&reply, &inbox).await;
+                    post_summary(&reply, &summary);
+                });
             }
-            set(&msg, "dates", &dates.into());
-            set(&msg, "costs", &costs.into());
-            let _ = reply.post_message(&msg);
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -64,43 +107,116 @@ pub fn worker_main() {
     let _ = scope.post_message(&ready);
 }
 
-fn import_files(scope: &web_sys::DedicatedWorkerGlobalScope, files: &Array) -> Summary {
-    let files: Vec<web_sys::File> = files.iter().filter_map(|f| f.dyn_into().ok()).collect();
-    let total: f64 = files.iter().map(|f| f.size()).sum();
+fn post_summary(scope: &web_sys::DedicatedWorkerGlobalScope, summary: &Summary) {
+    let msg = Object::new();
+    set(&msg, "kind", &"done".into());
+    set(
+        &msg,
+        "fields",
+        &Float64Array::from(&summary.to_array()[..]).into(),
+    );
+    let dates = Array::new();
+    let costs = Float64Array::new_with_length(summary.days.len() as u32);
+    for (i, (date, cost)) in summary.days.iter().enumerate() {
+        dates.push(&JsValue::from_str(date));
+        costs.set_index(i as u32, *cost);
+    }
+    set(&msg, "dates", &dates.into());
+    set(&msg, "costs", &costs.into());
+    let _ = scope.post_message(&msg);
+}
+
+/// Starts reading a slice of a file: `File.arrayBuffer()` for a whole file (most log files are
+/// small), else `Blob.slice(start, end).arrayBuffer()` (a slice is a new blob, which costs the
+/// browser about as much again as the read itself).
+fn read(file: &web_sys::File, s: &Slice) -> Option<JsFuture> {
+    if s.first && s.last {
+        return Some(JsFuture::from(file.array_buffer()));
+    }
+    let blob = file
+        .slice_with_f64_and_f64(s.start as f64, s.end as f64)
+        .ok()?;
+    Some(JsFuture::from(blob.array_buffer()))
+}
+
+/// Reads the files slice by slice as they arrive, [`AHEAD`] reads in flight, feeding the
+/// importer in order.
+async fn import_files(scope: &web_sys::DedicatedWorkerGlobalScope, inbox: &SharedInbox) -> Summary {
+    let mut files: Vec<web_sys::File> = Vec::new();
+    let mut total = 0.0;
     let mut importer = Importer::new();
-    let Ok(reader) = web_sys::FileReaderSync::new() else {
-        return Summary::default();
-    };
+    let mut plan = Plan::new(SLICE);
+    let mut pending: VecDeque<(Slice, Option<JsFuture>)> = VecDeque::with_capacity(AHEAD);
     let mut buf: Vec<u8> = Vec::new();
+    let mut failed = None;
     let mut done = 0.0;
     let mut last_report = 0.0;
-    for (n, file) in files.iter().enumerate() {
-        // Dropped folders give paths; the picker gives names. Both end in .jsonl / .json.
-        let path = get(file, "webkitRelativePath")
-            .as_string()
-            .filter(|p| !p.is_empty());
-        importer.begin_file(&path.unwrap_or_else(|| file.name()));
-        let size = file.size();
-        let mut start = 0.0;
-        while start < size {
-            let end = (start + SLICE).min(size);
-            let chunk = file
-                .slice_with_f64_and_f64(start, end)
-                .ok()
-                .and_then(|blob| reader.read_as_array_buffer(&blob).ok());
-            let Some(chunk) = chunk else { break };
-            let bytes = Uint8Array::new(&chunk);
-            buf.resize(bytes.length() as usize, 0);
-            bytes.copy_to(&mut buf);
-            importer.feed(&buf);
-            done += end - start;
-            start = end;
-            if done - last_report >= SLICE * 4.0 || done >= total {
-                last_report = done;
-                progress(scope, done, total, n as f64);
+    loop {
+        let ended = {
+            let mut i = inbox.borrow_mut();
+            for f in i.files.drain(..) {
+                total += f.size();
+                plan.add(f.size() as u64);
+                files.push(f);
+            }
+            i.ended
+        };
+        while pending.len() < AHEAD {
+            let Some(s) = plan.next() else { break };
+            let read = if s.start < s.end {
+                files.get(s.file).and_then(|f| read(f, &s))
+            } else {
+                None
+            };
+            pending.push_back((s, read));
+        }
+        let Some((s, read)) = pending.pop_front() else {
+            if ended {
+                break;
+            }
+            more(inbox).await;
+            continue;
+        };
+        if s.first {
+            // Dropped folders give paths; the picker gives names. Both end in .jsonl / .json.
+            let name = files.get(s.file).map(|f| {
+                get(f, "webkitRelativePath")
+                    .as_string()
+                    .filter(|p| !p.is_empty())
+                    .unwrap_or_else(|| f.name())
+            });
+            importer.begin_file(&name.unwrap_or_default());
+        }
+        if let Some(read) = read {
+            // after a failed read the rest of that file is dropped (its lines would not join)
+            let chunk = match failed {
+                Some(f) if f == s.file => None,
+                _ => read.await.ok(),
+            };
+            match chunk {
+                Some(chunk) => {
+                    // copied into one reused buffer (grown, never shrunk: no zeroing each time)
+                    let bytes = Uint8Array::new(&chunk);
+                    let n = bytes.length() as usize;
+                    if buf.len() < n {
+                        buf.resize(n, 0);
+                    }
+                    if let Some(to) = buf.get_mut(..n) {
+                        bytes.copy_to(to);
+                        importer.feed(to);
+                    }
+                }
+                None => failed = Some(s.file),
             }
         }
-        importer.end_file();
+        if s.last {
+            importer.end_file();
+        }
+        done += (s.end - s.start) as f64;
+        if done - last_report >= PROGRESS_EVERY {
+            last_report = done;
+            progress(scope, done, total, s.file as f64);
+        }
     }
     progress(scope, total, total, files.len() as f64);
     Summary::from_report(&importer.finish())
@@ -173,7 +289,12 @@ pub fn start(
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             match read_message(&e.data()) {
                 Some(FromWorker::Ready) => {
-                    let _ = to_worker.post_message(&files);
+                    let mut at = 0;
+                    while at < files.length() {
+                        let _ = to_worker.post_message(&files.slice(at, at.saturating_add(BATCH)));
+                        at = at.saturating_add(BATCH);
+                    }
+                    let _ = to_worker.post_message(&Array::new());
                 }
                 Some(msg) => on_message(msg),
                 None => {}

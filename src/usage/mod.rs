@@ -31,6 +31,7 @@
 
 pub mod browser;
 mod export;
+pub mod plan;
 mod price;
 mod scan;
 pub mod summary;

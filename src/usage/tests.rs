@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 
 use super::export::{parse_json, Json};
+use super::plan::{slices, Plan, Slice};
 use super::*;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/usage");
@@ -239,6 +240,58 @@ fn every_chunk_size_gives_the_same_report() {
     }
 }
 
+/// Imports `files` as the worker does: slices from a [`Plan`] of at most `max` bytes, files
+/// added in batches of `batch` whenever the plan runs dry, begun on a first slice and ended on
+/// a last one.
+fn import_planned(files: &[(String, Vec<u8>)], max: u64, batch: usize) -> Report {
+    let mut imp = Importer::new();
+    let mut plan = Plan::new(max);
+    let mut added = 0;
+    loop {
+        let Some(s) = plan.next() else {
+            if added == files.len() {
+                break;
+            }
+            for (_, bytes) in files.iter().skip(added).take(batch.max(1)) {
+                plan.add(bytes.len() as u64);
+                added += 1;
+            }
+            continue;
+        };
+        let (name, bytes) = &files[s.file];
+        if s.first {
+            imp.begin_file(name);
+        }
+        imp.feed(&bytes[s.start as usize..s.end as usize]);
+        if s.last {
+            imp.end_file();
+        }
+    }
+    imp.finish()
+}
+
+#[test]
+fn reading_by_the_plan_gives_the_same_report() {
+    for files in [tree(), edge_logs()] {
+        let want = import(&files, usize::MAX);
+        for (max, batch) in [(1, 1), (7, 3), (64, 64), (4096, 2), (2 << 20, 64)] {
+            assert_eq!(
+                import_planned(&files, max, batch),
+                want,
+                "slices {max}, batch {batch}"
+            );
+        }
+    }
+    // the empty files are begun and ended too
+    let empty = vec![
+        ("a.jsonl".to_owned(), Vec::new()),
+        ("b.jsonl".to_owned(), Vec::new()),
+    ];
+    let r = import_planned(&empty, 4, 1);
+    assert_eq!(r.files.len(), 2);
+    assert!(r.files.iter().all(|f| f.status == FileStatus::Empty));
+}
+
 #[test]
 fn file_order_does_not_matter() {
     let mut files = tree();
@@ -283,6 +336,21 @@ proptest! {
             imp.end_file();
         }
         prop_assert_eq!(imp.finish(), want);
+    }
+
+    #[test]
+    fn plan_slices_cover_each_file_once(sizes in proptest::collection::vec(0u64..50, 0..20), max in 0u64..12) {
+        let slices: Vec<Slice> = slices(&sizes, max).collect();
+        let mut next = (0usize, 0u64);
+        for s in &slices {
+            prop_assert_eq!(s.first, s.start == 0);
+            prop_assert_eq!((s.file, s.start), next);
+            prop_assert!(s.end >= s.start && s.end - s.start <= max.max(1));
+            prop_assert!(s.end > s.start || sizes[s.file] == 0);
+            prop_assert_eq!(s.last, s.end == sizes[s.file]);
+            next = if s.last { (s.file + 1, 0) } else { (s.file, s.end) };
+        }
+        prop_assert_eq!(next, (sizes.len(), 0));
     }
 
     #[test]

@@ -1,0 +1,57 @@
+//! Native import throughput over a log tree on disk, read in 4 MiB slices as the worker does:
+//! `cargo run --profile worker --example import_dir -- <dir>` (e.g. the tree that
+//! `scripts/bench-import.mjs` generates in /tmp/ccplan-bench-logs).
+use std::io::Read;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use ccplan::usage::Importer;
+
+fn main() {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: import_dir <dir>");
+        return;
+    };
+    let mut files = Vec::new();
+    let mut stack = vec![PathBuf::from(dir)];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let t0 = Instant::now();
+    let mut imp = Importer::new();
+    let mut buf = vec![0u8; 4 << 20];
+    for p in &files {
+        imp.begin_file(&p.to_string_lossy());
+        let Ok(mut f) = std::fs::File::open(p) else {
+            continue;
+        };
+        while let Ok(n) = f.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            imp.feed(buf.get(..n).unwrap_or_default());
+        }
+        imp.end_file();
+    }
+    let bytes = imp.bytes_seen();
+    let r = imp.finish();
+    let s = t0.elapsed().as_secs_f64();
+    println!(
+        "{} files, {:.1} MB, {} entries, ${:.2}, {} skipped: {:.2} s, {:.1} MB/s",
+        files.len(),
+        bytes as f64 / 1e6,
+        r.entries,
+        r.cost_usd,
+        r.skipped_lines,
+        s,
+        bytes as f64 / 1e6 / s
+    );
+}
