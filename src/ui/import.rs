@@ -120,6 +120,9 @@ pub fn Import(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
         }
     };
 
+    let running = move || state.with(|s| matches!(s, State::Running { .. }));
+    let has_data = move || state.with(|s| matches!(s, State::Done(s) if !s.is_empty()));
+
     view! {
         <section class="panel" aria-labelledby="import-title">
             <h2 id="import-title">{tr(lang, k::IMPORT_TITLE)}" "<span class="tag data">{tr(lang, k::TAG_DATA)}</span></h2>
@@ -152,35 +155,59 @@ pub fn Import(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
                 </p>
                 <p class="muted">{tr(lang, k::IMPORT_DROP)}</p>
             </div>
-            <div aria-live="polite">
-                {move || {
-                    let l = lang.get();
-                    match state.get() {
-                        State::Idle => ().into_any(),
-                        State::Failed => view! { <p class="warning">{l.t(k::IMPORT_FAILED)}</p> }.into_any(),
-                        State::Running { bytes, total, files, count } => view! {
-                            <p>
-                                <progress max=crate::num::text(total.max(1.0)) value=crate::num::text(bytes) aria-label=l.t(k::IMPORT_PROGRESS)></progress>
-                                {fill(l.t(k::IMPORT_READ), &[
-                                    ("done", &mb(l, bytes)),
-                                    ("total", &mb(l, total)),
-                                    ("files", &format::int(l, files)),
-                                    ("count", &format::int(l, count)),
-                                ])}" "
-                                <button type="button" data-testid="import-cancel" on:click=cancel>{l.t(k::IMPORT_CANCEL)}</button>
-                            </p>
-                        }.into_any(),
-                        State::Done(s) => {
-                            let markup = inputs.with(|i| summary(l, &s, i));
-                            view! { <div inner_html=markup></div> }.into_any()
-                        }
-                    }
-                }}
-            </div>
-            <Show when=move || matches!(state.get(), State::Done(ref s) if !s.is_empty())>
-                <button type="button" class="primary" data-testid="use-data" on:click=use_numbers>{tr(lang, k::IMPORT_USE)}</button>
-            </Show>
+            <div aria-live="polite" inner_html=move || state.with(|st| inputs.with(|i| status(lang.get(), st, i)))></div>
+            <p class="share">
+                <button type="button" data-testid="import-cancel" hidden=move || !running() on:click=cancel>
+                    {tr(lang, k::IMPORT_CANCEL)}
+                </button>
+                <button type="button" class="primary" data-testid="use-data" hidden=move || !has_data() on:click=use_numbers>
+                    {tr(lang, k::IMPORT_USE)}
+                </button>
+            </p>
         </section>
+    }
+}
+
+/// What the import is doing: nothing yet, reading (with a progress bar), failed, or its summary.
+fn status(l: Lang, state: &State, inputs: &Inputs) -> String {
+    match state {
+        State::Idle => String::new(),
+        State::Failed => {
+            let mut h = Html::new();
+            h.el("p", &[("class", "warning")], l.t(k::IMPORT_FAILED));
+            h.finish()
+        }
+        &State::Running {
+            bytes,
+            total,
+            files,
+            count,
+        } => {
+            let mut h = Html::new();
+            h.open("p", &[])
+                .el(
+                    "progress",
+                    &[
+                        ("max", &crate::num::text(total.max(1.0))),
+                        ("value", &crate::num::text(bytes)),
+                        ("aria-label", l.t(k::IMPORT_PROGRESS)),
+                    ],
+                    "",
+                )
+                .text(" ")
+                .text(&fill(
+                    l.t(k::IMPORT_READ),
+                    &[
+                        ("done", &mb(l, bytes)),
+                        ("total", &mb(l, total)),
+                        ("files", &format::int(l, files)),
+                        ("count", &format::int(l, count)),
+                    ],
+                ))
+                .close("p");
+            h.finish()
+        }
+        State::Done(s) => summary(l, s, inputs),
     }
 }
 

@@ -152,9 +152,9 @@ pub fn ModelPicker(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoVie
                 {option(ModelChoice::Opus, k::MODEL_OPUS)}
                 {option(ModelChoice::Mix, k::MODEL_MIX)}
             </div>
-            <Show when=move || choice.get() == ModelChoice::Mix>
+            <div hidden=move || choice.get() != ModelChoice::Mix>
                 <NumberField input=NumInput::OpusPct inputs lang />
-            </Show>
+            </div>
         </fieldset>
     }
 }

@@ -227,18 +227,13 @@ fn LinkNotice(warnings: Vec<Warning>, lang: Signal<Lang>) -> impl IntoView {
         items.join(l.t(k::LIST_SEPARATOR))
     };
     Some(view! {
-        <Show when=move || !dismissed.get()>
-            <p class="notice" role="status" data-testid="link-notice">
-                {tr(lang, k::LINK_NOTICE)}" "
-                {
-                    let describe = describe.clone();
-                    move || describe(lang.get())
-                }" "
-                <button type="button" on:click=move |_| set_dismissed.set(true)>
-                    {tr(lang, k::DISMISS)}
-                </button>
-            </p>
-        </Show>
+        <p class="notice" role="status" data-testid="link-notice" hidden=move || dismissed.get()>
+            {tr(lang, k::LINK_NOTICE)}" "
+            {move || describe(lang.get())}" "
+            <button type="button" on:click=move |_| set_dismissed.set(true)>
+                {tr(lang, k::DISMISS)}
+            </button>
+        </p>
     })
 }
 

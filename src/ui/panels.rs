@@ -125,13 +125,51 @@ fn AssumptionRow(
     let value = Memo::new(move |_| inputs.with(|i| i.assumptions.get(key)));
     let id = format!("assume-{}", key.id());
     let edited = move || (value.get() - meta.default).abs() > f64::EPSILON;
+    // The label and the explanation are plain markup: they change only with the language
+    // (and the "edited" tag with the value).
+    let label = move || {
+        let l = lang.get();
+        let mut h = Html::new();
+        h.el("span", &[("class", "tag estimate")], l.t(k::TAG_ESTIMATE))
+            .text(" ")
+            .text(l.tk(meta.label));
+        if edited() {
+            h.text(" ")
+                .el("span", &[("class", "tag data")], l.t(k::TAG_EDITED));
+        }
+        h.finish()
+    };
+    let about = move || {
+        let l = lang.get();
+        let mut h = Html::new();
+        h.el(
+            "p",
+            &[],
+            &[
+                l.tk(meta.why),
+                " ",
+                &fill(
+                    l.t(k::ASSUME_RANGE),
+                    &[
+                        ("min", &format::dec2(l, meta.min)),
+                        ("max", &format::dec2(l, meta.max)),
+                        ("default", &format::dec2(l, meta.default)),
+                        ("unit", unit_text(l, meta.unit)),
+                    ],
+                ),
+            ]
+            .concat(),
+        )
+        .el(
+            "p",
+            &[],
+            &[l.t(k::ASSUME_SOURCE), " ", meta.source].concat(),
+        );
+        h.finish()
+    };
     view! {
         <div class="assume">
-            <label for=id.clone()>
-                <span class="tag estimate">{tr(lang, k::TAG_ESTIMATE)}</span>" "
-                {move || lang.get().tk(meta.label)}
-                {move || edited().then(|| view! { " " <span class="tag data">{tr(lang, k::TAG_EDITED)}</span> })}
-            </label>
+            <label for=id.clone() inner_html=label></label>
             <input
                 type="number"
                 id=id.clone()
@@ -149,16 +187,7 @@ fn AssumptionRow(
                     target.set_value(&shown(inputs.with_untracked(|i| i.assumptions.get(key))));
                 }
             />
-            <p>
-                {move || lang.get().tk(meta.why)}" "
-                {move || fill(lang.get().t(k::ASSUME_RANGE), &[
-                    ("min", &format::dec2(lang.get(), meta.min)),
-                    ("max", &format::dec2(lang.get(), meta.max)),
-                    ("default", &format::dec2(lang.get(), meta.default)),
-                    ("unit", unit_text(lang.get(), meta.unit)),
-                ])}
-            </p>
-            <p>{tr(lang, k::ASSUME_SOURCE)}" "{meta.source}</p>
+            <div inner_html=about></div>
         </div>
     }
 }

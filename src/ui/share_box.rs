@@ -60,9 +60,8 @@ pub fn ShareBox(lang: Signal<Lang>, link: Memo<String>) -> impl IntoView {
                     Status::Failed => lang.get().t(k::SHARE_FAILED),
                 }}
             </span>
-            <Show when=move || status.get() == Status::Failed>
-                <input class="manual" type="text" readonly aria-label=tr(lang, k::SHARE_MANUAL) prop:value=full_url />
-            </Show>
+            <input class="manual" type="text" readonly hidden=move || status.get() != Status::Failed
+                aria-label=tr(lang, k::SHARE_MANUAL) prop:value=full_url />
         </div>
     }
 }
