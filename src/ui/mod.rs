@@ -34,6 +34,8 @@ const URL_DEBOUNCE_MS: u32 = 250;
 pub struct PageState {
     pub inputs: RwSignal<Inputs>,
     pub lang: RwSignal<Lang>,
+    /// The evaluation of the inputs: the one derived value every region reads.
+    pub eval: Memo<Evaluation>,
     warnings: StoredValue<Vec<Warning>>,
 }
 
@@ -45,9 +47,11 @@ impl PageState {
             let tags = browser_languages();
             Lang::negotiate(tags.iter().map(String::as_str))
         });
+        let inputs = RwSignal::new(start);
         PageState {
-            inputs: RwSignal::new(start),
+            inputs,
             lang: RwSignal::new(lang),
+            eval: Memo::new(move |_| inputs.with(evaluate)),
             warnings: StoredValue::new(warnings),
         }
     }
@@ -61,13 +65,20 @@ fn element(id: &str) -> Option<web_sys::HtmlElement> {
 /// Mounts the page over the static shell of index.html: the title and the lede stay where they
 /// were painted (so the first paint is also the largest one), the language switch goes into
 /// the header (`#langs`) and the calculator into `#app`. Without the shell, the whole [`App`].
+///
+/// What lies below the fold is mounted in a second task, so the first one (inputs and the
+/// answer) is short: less main-thread blocking before the page responds.
 pub fn mount() {
     match (element("app"), element("langs")) {
         (Some(app), Some(langs)) => {
             let state = PageState::from_location();
             leptos::mount::mount_to(langs, move || view! { <LangSwitch lang=state.lang /> })
                 .forget();
-            leptos::mount::mount_to(app, move || view! { <Calculator state /> }).forget();
+            leptos::mount::mount_to(app.clone(), move || view! { <Calculator state /> }).forget();
+            gloo_timers::callback::Timeout::new(0, move || {
+                leptos::mount::mount_to(app, move || view! { <BelowFold state /> }).forget();
+            })
+            .forget();
         }
         _ => leptos::mount::mount_to_body(App),
     }
@@ -102,6 +113,7 @@ pub fn App() -> impl IntoView {
         <h1>{tr(lang, k::APP_TITLE)}</h1>
         <p class="lede">{tr(lang, k::APP_LEDE)}</p>
         <Calculator state />
+        <BelowFold state />
     }
 }
 
@@ -114,16 +126,16 @@ fn set_shell_text(id: &str, text: &str) {
     }
 }
 
-/// Everything under the title: inputs, results, import, advice, sources.
+/// Under the title, above the fold: the inputs and the answer (and the page's effects).
 #[component]
 fn Calculator(state: PageState) -> impl IntoView {
     let PageState {
         inputs,
         lang,
+        eval,
         warnings,
     } = state;
     let lang_signal: Signal<Lang> = lang.into();
-    let eval: Memo<Evaluation> = Memo::new(move |_| inputs.with(evaluate));
     let link = Memo::new(move |_| inputs.with(|i| share::encode(i, Some(lang.get()))));
 
     // <html lang> and the shell's static texts follow the language.
@@ -150,10 +162,6 @@ fn Calculator(state: PageState) -> impl IntoView {
         pending.set_value(Some(timeout));
     });
     register_service_worker();
-    // What lies below the fold is rendered in a second task, so the first one (inputs and the
-    // answer) is short: less main-thread blocking before the page responds.
-    let (below_fold, show_below_fold) = signal(false);
-    gloo_timers::callback::Timeout::new(0, move || show_below_fold.set(true)).forget();
 
     view! {
         <LinkNotice warnings=warnings.get_value() lang=lang_signal />
@@ -166,17 +174,26 @@ fn Calculator(state: PageState) -> impl IntoView {
                 <chart::DemandChart eval lang=lang_signal />
             </div>
         </div>
-        <Show when=move || below_fold.get()>
-            <div class="stack">
-                <import::Import inputs lang=lang_signal />
-                <panels::Advice eval inputs lang=lang_signal />
-                <panels::Assumptions inputs lang=lang_signal />
-            </div>
-            <footer>
-                <p>{tr(lang_signal, k::FOOTER_SOURCE)}</p>
-                <p>{tr(lang_signal, k::FOOTER_PRIVACY)}</p>
-            </footer>
-        </Show>
+    }
+}
+
+/// Below the fold: the import, the advice, the assumptions and the footer.
+#[component]
+fn BelowFold(state: PageState) -> impl IntoView {
+    let PageState {
+        inputs, lang, eval, ..
+    } = state;
+    let lang: Signal<Lang> = lang.into();
+    view! {
+        <div class="stack">
+            <import::Import inputs lang />
+            <panels::Advice eval inputs lang />
+            <panels::Assumptions inputs lang />
+        </div>
+        <footer>
+            <p>{tr(lang, k::FOOTER_SOURCE)}</p>
+            <p>{tr(lang, k::FOOTER_PRIVACY)}</p>
+        </footer>
     }
 }
 
