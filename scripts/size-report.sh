@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=${BUDGET_KB:-90}
-CEILING_KB=${CEILING_KB:-94}
+CEILING_KB=${CEILING_KB:-93}
 [ -f dist/index.html ] || { echo "no dist/: run 'make build' first" >&2; exit 1; }
 printf '%-40s %10s %10s %10s\n' asset raw gzip brotli
 total_raw=0; total_gz=0; total_br=0

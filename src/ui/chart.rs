@@ -66,7 +66,6 @@ fn panels(e: &Evaluation) -> [Panel; 2] {
 
 #[component]
 pub fn DemandChart(eval: Memo<Evaluation>, lang: Signal<Lang>) -> impl IntoView {
-    let data = Memo::new(move |_| eval.with(panels));
     view! {
         <section class="panel" aria-labelledby="chart-title">
             <h2 id="chart-title">{tr(lang, k::CHART_TITLE)}</h2>
@@ -74,7 +73,7 @@ pub fn DemandChart(eval: Memo<Evaluation>, lang: Signal<Lang>) -> impl IntoView 
                 let l = lang.get();
                 let mut h = Html::new();
                 legend(&mut h, l);
-                data.with(|panels| panels.iter().for_each(|p| chart(&mut h, l, p)));
+                eval.with(panels).iter().for_each(|p| chart(&mut h, l, p));
                 h.finish()
             }></div>
         </section>

@@ -66,6 +66,9 @@ pub fn NumberField(input: NumInput, inputs: RwSignal<Inputs>, lang: Signal<Lang>
     let (label, _, hint) = texts(input);
     let key = input.key();
     let is_log = input == NumInput::Loc;
+    // A memo, not a plain closure: the slider's position must only be set when the kept value
+    // changes. (The codebase slider rounds to two significant digits: re-setting its position
+    // after every step would pull it back to the rounded value, and arrow keys would stall.)
     let value = Memo::new(move |_| inputs.with(|i| i.num(input)));
     let slider_id = format!("in-{key}");
     let number_id = format!("num-{key}");
@@ -127,7 +130,7 @@ pub fn NumberField(input: NumInput, inputs: RwSignal<Inputs>, lang: Signal<Lang>
 
 #[component]
 pub fn ModelPicker(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
-    let choice = Memo::new(move |_| inputs.with(|i| i.model));
+    let choice = move || inputs.with(|i| i.model);
     let option = move |m: ModelChoice, label: usize| {
         let id = format!("model-{}", m.id());
         view! {
@@ -137,7 +140,7 @@ pub fn ModelPicker(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoVie
                     name="model"
                     value=m.id()
                     data-testid=id
-                    prop:checked=move || choice.get() == m
+                    prop:checked=move || choice() == m
                     on:change=move |_| inputs.update(|i| i.model = m)
                 />
                 <span>{tr(lang, label)}</span>
@@ -152,7 +155,7 @@ pub fn ModelPicker(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoVie
                 {option(ModelChoice::Opus, k::MODEL_OPUS)}
                 {option(ModelChoice::Mix, k::MODEL_MIX)}
             </div>
-            <div hidden=move || choice.get() != ModelChoice::Mix>
+            <div hidden=move || choice() != ModelChoice::Mix>
                 <NumberField input=NumInput::OpusPct inputs lang />
             </div>
         </fieldset>

@@ -50,14 +50,13 @@ pub fn Advice(
     inputs: RwSignal<Inputs>,
     lang: Signal<Lang>,
 ) -> impl IntoView {
-    let items = Memo::new(move |_| eval.with(|e| inputs.with(|i| advice_for(e, i))));
     view! {
         <section class="panel advice" aria-labelledby="advice-title">
             <h2 id="advice-title">{tr(lang, k::ADVICE_TITLE)}</h2>
             <ul data-testid="advice" inner_html=move || {
                 let l = lang.get();
                 let mut h = Html::new();
-                for key in items.get() {
+                for key in eval.with(|e| inputs.with(|i| advice_for(e, i))) {
                     h.open("li", &[]).with_code(l.t(key)).close("li");
                 }
                 h.finish()
@@ -122,9 +121,9 @@ fn AssumptionRow(
     lang: Signal<Lang>,
 ) -> impl IntoView {
     let meta = key.meta();
-    let value = Memo::new(move |_| inputs.with(|i| i.assumptions.get(key)));
+    let value = move || inputs.with(|i| i.assumptions.get(key));
     let id = format!("assume-{}", key.id());
-    let edited = move || (value.get() - meta.default).abs() > f64::EPSILON;
+    let edited = move || (value() - meta.default).abs() > f64::EPSILON;
     // The label and the explanation are plain markup: they change only with the language
     // (and the "edited" tag with the value).
     let label = move || {
@@ -178,7 +177,7 @@ fn AssumptionRow(
                 max=crate::num::text(meta.max)
                 step=crate::num::text(meta.step)
                 inputmode="decimal"
-                prop:value=move || shown(value.get())
+                prop:value=move || shown(value())
                 on:change:target=move |ev| {
                     let target = ev.target();
                     if let Some(x) = crate::num::parse(&target.value().trim().replace(',', ".")) {
