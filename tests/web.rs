@@ -237,3 +237,54 @@ fn numbers_round_trip_through_javascript() {
     assert_eq!(ccplan::num::parse("1."), Some(1.0));
     assert_eq!(ccplan::num::parse("+.5e1"), Some(5.0));
 }
+
+/// The page formats numbers by hand (creating an `Intl.NumberFormat` costs 30–80 ms at start):
+/// it must write exactly what `Intl.NumberFormat` writes, in both languages.
+#[wasm_bindgen_test]
+fn number_formats_match_intl() {
+    use ccplan::ui::format;
+    use js_sys::{Array, Intl, Object, Reflect};
+    let intl = |lang: Lang, options: &[(&str, wasm_bindgen::JsValue)], x: f64| -> String {
+        let o = Object::new();
+        for (k, v) in options {
+            Reflect::set(&o, &(*k).into(), v).unwrap();
+        }
+        let f = Intl::NumberFormat::new(&Array::of1(&lang.tag().into()), &o);
+        f.format()
+            .call1(&wasm_bindgen::JsValue::UNDEFINED, &x.into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    let mut values = vec![0.0, 0.005, 0.05, 0.5, 1.0, 2.5, 4.2, 99.99, 100.0, 999.5];
+    let mut x = 0.013f64;
+    while x < 2.0e7 {
+        values.push(x);
+        values.push((x * 100.0).round() / 100.0);
+        x *= 1.9;
+    }
+    for lang in Lang::ALL {
+        for &v in &values {
+            let max = |d: u32| vec![("maximumFractionDigits", d.into())];
+            assert_eq!(format::int(lang, v), intl(lang, &max(0), v), "int {v}");
+            assert_eq!(format::dec1(lang, v), intl(lang, &max(1), v), "dec1 {v}");
+            assert_eq!(format::dec2(lang, v), intl(lang, &max(2), v), "dec2 {v}");
+            let pct = [
+                ("style", "percent".into()),
+                ("maximumFractionDigits", 0.into()),
+            ];
+            assert_eq!(
+                format::percent(lang, v / 1000.0),
+                intl(lang, &pct, v / 1000.0)
+            );
+            let cents = if v >= 100.0 || v.fract() == 0.0 { 0 } else { 2 };
+            let usd = [
+                ("style", "currency".into()),
+                ("currency", "USD".into()),
+                ("minimumFractionDigits", cents.into()),
+                ("maximumFractionDigits", cents.into()),
+            ];
+            assert_eq!(format::usd(lang, v), intl(lang, &usd, v), "usd {v}");
+        }
+    }
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 mod chart;
 mod describe;
-mod format;
+pub mod format;
 mod import;
 mod inputs;
 mod markup;
