@@ -45,9 +45,11 @@ fmt-check:
 clippy:
 	cargo clippy --all-targets --locked -- -D warnings
 	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
+	cargo clippy --lib --bins --target wasm32-unknown-unknown --locked --features split-locales -- -D warnings
 
 test-native:
 	cargo test --locked
+	cargo test --locked --features split-locales --lib i18n
 
 test-browser:
 	cargo test --locked --target wasm32-unknown-unknown --test web

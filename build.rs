@@ -2,6 +2,13 @@
 //! `$OUT_DIR/i18n.rs`: a sorted key table, one text table per language, and a constant index per
 //! key (`k::RESULT_TITLE` for `result.title`). The build fails when the languages do not have the
 //! same keys, when a text is empty, or when a text's `{placeholders}` differ between languages.
+//!
+//! For the page's release build (feature `split-locales`) French is not compiled in: the page
+//! fetches `fr-<hash>.txt`, which scripts/postbuild.mjs writes from locales/fr: the line
+//! `FR_HEADER` (with a fingerprint of the key list, so a file written for other keys is refused),
+//! then one text per line in key order. The same fingerprint is computed there (FNV-1a 32 of
+//! each key followed by `\n`). Keys are printable ASCII (so byte order = JavaScript's sort order)
+//! and texts hold no line break.
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -25,6 +32,16 @@ fn load(lang: &str) -> BTreeMap<String, String> {
         let obj: BTreeMap<String, String> =
             serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for (k, v) in obj {
+            assert!(
+                !k.is_empty() && k.bytes().all(|b| b.is_ascii_graphic()),
+                "{}: key {k:?} is not printable ASCII",
+                path.display()
+            );
+            assert!(
+                !v.contains(['\n', '\r']),
+                "{}: text of {k} has a line break",
+                path.display()
+            );
             assert!(
                 !v.trim().is_empty(),
                 "{}: empty text for {k}",
@@ -87,11 +104,33 @@ fn main() {
         let texts: Vec<&String> = table.values().collect();
         let _ = writeln!(
             out,
-            "static {}: [&str; COUNT] = {:?};",
+            "#[allow(dead_code)]\nstatic {}: [&str; COUNT] = {:?};",
             lang.to_uppercase(),
             texts
         );
     }
+    let mut fingerprint: u32 = 0x811c_9dc5;
+    for b in keys.iter().flat_map(|k| k.bytes().chain([b'\n'])) {
+        fingerprint = (fingerprint ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    let _ = writeln!(
+        out,
+        "/// The first line of the French texts file.\npub const FR_HEADER: &str = \"ccplan-texts-fr {fingerprint:08x}\";"
+    );
+    // French texts the page shows even in English (the article's own sentences in the facts
+    // table, the name of the FR button): always compiled in.
+    let kept: Vec<(usize, &String)> = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| k.ends_with(".quote") || k.as_str() == "lang.name")
+        .map(|(i, k)| (i, &tables[1][*k]))
+        .collect();
+    let _ = writeln!(
+        out,
+        "#[allow(dead_code)]\nstatic FR_KEPT: [(usize, &str); {}] = {:?};",
+        kept.len(),
+        kept
+    );
     let _ = writeln!(
         out,
         "/// One constant per key: the index of its text.\n#[allow(dead_code)]\npub mod k {{"

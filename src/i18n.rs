@@ -1,6 +1,11 @@
 //! Translations: the texts live in `locales/<lang>/*.json`; `build.rs` compiles them into tables
 //! (checked at build time: same keys and same `{placeholders}` in every language).
 //! Pure: no browser API here, so the lookups are tested natively.
+//!
+//! With the feature `split-locales` (the page's release build) only English is compiled in, plus
+//! the few French texts shown in English too (`FR_KEPT`); the page fetches the rest
+//! (`fr-<hash>.txt`, see build.rs) and hands it to [`install_fr`]. Until then French is not
+//! [ready](Lang::is_ready) and the page stays in English.
 
 include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 
@@ -45,16 +50,36 @@ impl Lang {
             .unwrap_or_default()
     }
 
-    fn table(self) -> &'static [&'static str; COUNT] {
+    fn table(self) -> Option<&'static [&'static str]> {
         match self {
-            Lang::En => &EN,
-            Lang::Fr => &FR,
+            Lang::En => Some(&EN),
+            #[cfg(not(feature = "split-locales"))]
+            Lang::Fr => Some(&FR),
+            #[cfg(feature = "split-locales")]
+            Lang::Fr => FR_LOADED.get().map(Vec::as_slice),
         }
     }
 
-    /// The text of a key known at compile time: `lang.t(k::RESULT_TITLE)`.
+    /// Whether this language's texts are all there (French may still have to be fetched).
+    pub fn is_ready(self) -> bool {
+        self.table().is_some()
+    }
+
+    /// The text of a key known at compile time: `lang.t(k::RESULT_TITLE)`. French not loaded
+    /// yet: the texts kept in the wasm, else English.
     pub fn t(self, key: usize) -> &'static str {
-        self.table().get(key).copied().unwrap_or("")
+        let kept = || {
+            FR_KEPT
+                .binary_search_by_key(&key, |&(i, _)| i)
+                .ok()
+                .and_then(|j| FR_KEPT.get(j))
+                .map(|&(_, text)| text)
+        };
+        match self.table() {
+            Some(table) => table.get(key).copied(),
+            None => kept().or_else(|| EN.get(key).copied()),
+        }
+        .unwrap_or("")
     }
 
     /// The text of a key given as a string (keys that the model returns, e.g. `reason.fits`).
@@ -66,6 +91,38 @@ impl Lang {
             Err(_) => "",
         }
     }
+}
+
+#[cfg(feature = "split-locales")]
+static FR_LOADED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+
+/// Reads a French texts file: the line [`FR_HEADER`] (same key list as this build), then exactly
+/// one non-empty text per key, in key order. Anything else is refused (`None`).
+pub fn parse_fr(file: &str) -> Option<Vec<&str>> {
+    let mut lines = file.lines();
+    if lines.next()? != FR_HEADER {
+        return None;
+    }
+    let texts: Vec<&str> = lines.collect();
+    (texts.len() == COUNT && texts.iter().all(|t| !t.trim().is_empty())).then_some(texts)
+}
+
+/// Installs the fetched French texts; false (and French stays unavailable) if the file is refused.
+#[cfg(feature = "split-locales")]
+pub fn install_fr(file: String) -> bool {
+    if parse_fr(&file).is_none() {
+        return false;
+    }
+    if let Some(texts) = parse_fr(file.leak()) {
+        let _ = FR_LOADED.set(texts);
+    }
+    Lang::Fr.is_ready()
+}
+
+/// Without `split-locales` French is compiled in: nothing to install.
+#[cfg(not(feature = "split-locales"))]
+pub fn install_fr(_file: String) -> bool {
+    true
 }
 
 /// Replaces each `{name}` in `template` by its value; unknown placeholders stay as they are.
@@ -138,5 +195,71 @@ mod tests {
             "keys must be sorted for binary search"
         );
         assert_eq!(Lang::Fr.tk("no.such.key"), "");
+    }
+
+    /// The French texts file as scripts/postbuild.mjs writes it.
+    fn fr_file() -> String {
+        format!("{FR_HEADER}\n{}\n", FR.join("\n"))
+    }
+
+    #[test]
+    fn the_french_file_is_read_only_when_it_matches_the_keys() {
+        let file = fr_file();
+        assert_eq!(parse_fr(&file).as_deref(), Some(&FR[..]));
+        assert!(parse_fr(&file.replace('\n', "\r\n")).is_some());
+        // Another key list, a missing or extra text, an empty text, garbage: refused.
+        let header = FR_HEADER.trim_end_matches(|c: char| c.is_ascii_hexdigit());
+        let other = file.replacen(FR_HEADER, &format!("{header}00000000"), 1);
+        assert!(parse_fr(&other).is_none());
+        let (short, _) = file.trim_end().rsplit_once('\n').unwrap();
+        assert!(parse_fr(short).is_none());
+        assert!(parse_fr(&format!("{file}extra\n")).is_none());
+        assert!(parse_fr(&file.replacen(FR[0], " ", 1)).is_none());
+        for bad in [
+            "",
+            "\n",
+            FR_HEADER,
+            "<!doctype html>\n<p>not found</p>",
+            "\u{0}\u{ff}",
+        ] {
+            assert!(parse_fr(bad).is_none(), "{bad:?}");
+        }
+        // The fingerprint is FNV-1a 32 of the keys, each followed by a line break (postbuild.mjs
+        // computes the same).
+        let mut h: u32 = 0x811c_9dc5;
+        for b in KEYS.iter().flat_map(|k| k.bytes().chain([b'\n'])) {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        assert_eq!(FR_HEADER, format!("ccplan-texts-fr {h:08x}"));
+    }
+
+    #[test]
+    fn french_texts_kept_in_the_wasm_are_the_french_ones() {
+        assert!(!FR_KEPT.is_empty());
+        assert!(FR_KEPT.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(i, text) in &FR_KEPT {
+            assert_eq!(FR[i], text);
+        }
+        assert_eq!(FR[k::LANG_NAME], "Français");
+    }
+
+    /// `cargo test --features split-locales --lib i18n` (make test-native).
+    #[cfg(feature = "split-locales")]
+    #[test]
+    fn french_is_english_until_a_valid_file_is_installed() {
+        assert!(!Lang::Fr.is_ready());
+        assert!(Lang::En.is_ready());
+        assert_eq!(Lang::Fr.t(k::LANG_NAME), "Français");
+        assert_eq!(Lang::Fr.t(k::APP_TITLE), EN[k::APP_TITLE]);
+        assert_eq!(Lang::Fr.t(COUNT), "");
+        assert!(!install_fr("ccplan-texts-fr 00000000\nx\n".into()));
+        assert!(!install_fr(fr_file().replacen('\n', "\n\n", 2)));
+        assert!(!Lang::Fr.is_ready());
+        assert!(install_fr(fr_file()));
+        assert!(Lang::Fr.is_ready());
+        for i in 0..COUNT {
+            assert_eq!(Lang::Fr.t(i), FR[i]);
+            assert_eq!(Lang::En.t(i), EN[i]);
+        }
     }
 }
