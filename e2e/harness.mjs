@@ -19,9 +19,11 @@ export async function setup() {
   };
 }
 
-/** A fresh context and page that record what must never happen. */
-export async function open(env, path = '/', options = {}) {
+/** A fresh context and page that record what must never happen; `prepare(context)` runs
+ *  before the page loads (e.g. to route requests). */
+export async function open(env, path = '/', options = {}, prepare = async () => {}) {
   const context = await env.browser.newContext({ locale: 'en-US', ...options });
+  await prepare(context);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });

@@ -49,6 +49,10 @@ test('offline: after one visit the page reloads and computes without the network
   const r = await result(page);
   assert.ok(r.cards.pro.fullness > 0);
   assert.equal(await page.evaluate(() => navigator.onLine), false);
+  // The French texts were precached too: French works offline.
+  await page.getByTestId('lang-fr').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.match(await page.locator('h1').innerText(), /Quel plan/);
   // Chromium itself logs failed network fetches while offline; only the page's own errors count.
   assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
   await context.close();

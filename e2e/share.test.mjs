@@ -23,6 +23,7 @@ test('Copy link reopens the same inputs, language and recommendation in a fresh 
   await page.getByTestId('assume-headroom').fill('0.7');
   await page.getByTestId('assume-headroom').press('Tab');
   await page.getByTestId('lang-fr').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
   const sent = { inputs: await inputsOf(page), result: await result(page), opus: await page.getByTestId('opus').inputValue() };
 
   await page.getByTestId('copy-link').click();

@@ -5,6 +5,8 @@
 // 2. The service worker's precache list and cache version, from the files actually built.
 // 3. Fills the static shell's texts from locales/en and points the page at the importer worker's loader (<meta name="ccplan-importer">).
 // 4. Checks that every URL in index.html is relative (the site works from any sub-path).
+// 5. Writes the French texts, fr-<hash>.txt, which the page fetches only to show French
+//    (<meta name="ccplan-texts-fr">; format and fingerprint: see build.rs).
 import { createHash } from 'node:crypto';
 import { minify } from 'terser';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -52,9 +54,12 @@ html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1<meta http-equiv="Co
 if (!html.includes('Content-Security-Policy')) throw new Error('could not insert the CSP meta tag');
 
 // The static shell's texts come from the English translations (one source for each text).
-const localeDir = new URL('../locales/en/', import.meta.url);
-const en = Object.assign({}, ...readdirSync(localeDir).filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(new URL(f, localeDir), 'utf8'))));
+const locale = (lang) => {
+  const localeDir = new URL(`../locales/${lang}/`, import.meta.url);
+  return Object.assign({}, ...readdirSync(localeDir).filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(new URL(f, localeDir), 'utf8'))));
+};
+const en = locale('en');
 const escapeHtml = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 for (const [id, key] of [['skip', 'skip.to_result'], ['title', 'app.title'], ['lede', 'app.lede']]) {
   const element = new RegExp(`(<[a-z0-9]+\\b[^>]*\\bid="?${id}"?(?:\\s[^>]*)?>)[^<]*<`);
@@ -71,6 +76,25 @@ html = html.replace(/<meta name="?ccplan-importer"?[^>]*>/, '');
 const loaderPath = join(dir, loader);
 writeFileSync(loaderPath, readFileSync(loaderPath, 'utf8').replace(/wasm_bindgen\(("[^"]+")\)/, 'wasm_bindgen({module_or_path: $1})'));
 html = html.replace('</head>', `<meta name="ccplan-importer" content="./${loader}"></head>`);
+
+// The French texts: a header with the fingerprint of the key list (FNV-1a 32 of each key and a
+// line break; build.rs checks that keys are printable ASCII, so this sort is byte order), then
+// one text per line in key order. The page wasm must carry the same header, else it would
+// refuse the file at runtime: checked here, at build time.
+const fr = locale('fr');
+const keys = Object.keys(fr).sort();
+let fingerprint = 0x811c9dc5;
+for (const byte of Buffer.from(keys.map((k) => `${k}\n`).join(''))) fingerprint = Math.imul(fingerprint ^ byte, 0x01000193) >>> 0;
+const header = `ccplan-texts-fr ${fingerprint.toString(16).padStart(8, '0')}`;
+const pageWasm = readdirSync(dir).filter((f) => /^ccplan-[0-9a-f]+_bg\.wasm$/.test(f));
+if (pageWasm.length !== 1 || !readFileSync(join(dir, pageWasm[0])).includes(header)) {
+  throw new Error(`the page wasm does not expect "${header}" (keys differ, or built without the split-locales feature)`);
+}
+const frText = [header, ...keys.map((k) => fr[k])].join('\n') + '\n';
+const frFile = `fr-${createHash('sha256').update(frText).digest('hex').slice(0, 16)}.txt`;
+writeFileSync(join(dir, frFile), frText);
+html = html.replace(/<meta name="?ccplan-texts-fr"?[^>]*>/, '');
+html = html.replace('</head>', `<meta name="ccplan-texts-fr" content="./${frFile}"></head>`);
 
 const absolute = [...html.matchAll(/\b(?:src|href)="(\/[^"]*)"/g)].map((m) => m[1]);
 if (absolute.length) throw new Error(`absolute URLs break sub-path hosting: ${absolute.join(', ')}`);

@@ -40,21 +40,49 @@ pub struct PageState {
 }
 
 impl PageState {
-    /// Reads the link the page was opened with (and the browser's languages).
-    pub fn from_location() -> PageState {
+    /// Reads the link the page was opened with (and the browser's languages). Also returns the
+    /// language wanted there: the state starts in English when its texts are not loaded yet.
+    pub fn from_location() -> (PageState, Lang) {
         let (start, link_lang, warnings) = share::decode(&share::browser::current_query());
-        let lang = link_lang.unwrap_or_else(|| {
+        let wanted = link_lang.unwrap_or_else(|| {
             let tags = browser_languages();
             Lang::negotiate(tags.iter().map(String::as_str))
         });
+        let lang = if wanted.is_ready() { wanted } else { Lang::En };
         let inputs = RwSignal::new(start);
-        PageState {
+        let state = PageState {
             inputs,
             lang: RwSignal::new(lang),
             eval: Memo::new(move |_| inputs.with(evaluate)),
             warnings: StoredValue::new(warnings),
-        }
+        };
+        (state, wanted)
     }
+}
+
+/// Fetches the French texts (the build names their file in `<meta name="ccplan-texts-fr">`) and
+/// installs them; false when they cannot be had (offline without cache, missing, refused).
+async fn load_french() -> bool {
+    use wasm_bindgen::JsCast;
+    async fn fetch() -> Option<String> {
+        let window = web_sys::window()?;
+        let url = window
+            .document()?
+            .query_selector("meta[name='ccplan-texts-fr']")
+            .ok()??
+            .get_attribute("content")?;
+        let await_js = |p| wasm_bindgen_futures::JsFuture::from(p);
+        let response: web_sys::Response = await_js(window.fetch_with_str(&url))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        await_js(response.text().ok()?).await.ok()?.as_string()
+    }
+    fetch().await.is_some_and(crate::i18n::install_fr)
 }
 
 fn element(id: &str) -> Option<web_sys::HtmlElement> {
@@ -69,19 +97,28 @@ fn element(id: &str) -> Option<web_sys::HtmlElement> {
 /// What lies below the fold is mounted in a second task, so the first one (inputs and the
 /// answer) is short: less main-thread blocking before the page responds.
 pub fn mount() {
-    match (element("app"), element("langs")) {
-        (Some(app), Some(langs)) => {
-            let state = PageState::from_location();
-            leptos::mount::mount_to(langs, move || view! { <LangSwitch lang=state.lang /> })
-                .forget();
-            leptos::mount::mount_to(app.clone(), move || view! { <Calculator state /> }).forget();
-            gloo_timers::callback::Timeout::new(0, move || {
-                leptos::mount::mount_to(app, move || view! { <BelowFold state /> }).forget();
-            })
-            .forget();
+    let (state, wanted) = PageState::from_location();
+    // Not leptos' spawn_local: its executor is set up by the first mount.
+    wasm_bindgen_futures::spawn_local(async move {
+        // French wanted but not compiled in: fetched before the calculator is mounted (the
+        // static shell is painted meanwhile); if that fails the page works in English.
+        if !wanted.is_ready() && load_french().await {
+            state.lang.set(wanted);
         }
-        _ => leptos::mount::mount_to_body(App),
-    }
+        match (element("app"), element("langs")) {
+            (Some(app), Some(langs)) => {
+                leptos::mount::mount_to(langs, move || view! { <LangSwitch lang=state.lang /> })
+                    .forget();
+                leptos::mount::mount_to(app.clone(), move || view! { <Calculator state /> })
+                    .forget();
+                gloo_timers::callback::Timeout::new(0, move || {
+                    leptos::mount::mount_to(app, move || view! { <BelowFold state /> }).forget();
+                })
+                .forget();
+            }
+            _ => leptos::mount::mount_to_body(App),
+        }
+    });
 }
 
 /// The browser's preferred languages, most wanted first.
@@ -103,7 +140,7 @@ fn browser_languages() -> Vec<String> {
 /// The whole page as one component (header, title, calculator): what the browser tests mount.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = PageState::from_location();
+    let (state, _) = PageState::from_location();
     let lang: Signal<Lang> = state.lang.into();
     view! {
         <header class="top">
@@ -197,8 +234,30 @@ fn BelowFold(state: PageState) -> impl IntoView {
     }
 }
 
+/// FR and EN buttons. A language whose texts are not loaded yet is fetched first (its button
+/// is `aria-busy` meanwhile); if that fails the page stays as it is and says so. Plain DOM calls
+/// rather than more reactive nodes: each of those costs generic code in the wasm.
 #[component]
 fn LangSwitch(lang: RwSignal<Lang>) -> impl IntoView {
+    let choose = move |l: Lang, button: Option<web_sys::Element>| {
+        set_shell_text("lang-status", "");
+        if l.is_ready() {
+            lang.set(l);
+            return;
+        }
+        let Some(button) = button.filter(|b| !b.has_attribute("aria-busy")) else {
+            return;
+        };
+        let _ = button.set_attribute("aria-busy", "true");
+        leptos::task::spawn_local(async move {
+            if load_french().await {
+                lang.set(l);
+            } else {
+                set_shell_text("lang-status", lang.get_untracked().t(k::LANG_UNAVAILABLE));
+            }
+            let _ = button.remove_attribute("aria-busy");
+        });
+    };
     let button = move |l: Lang, label: &'static str, name: usize| {
         view! {
             <button
@@ -207,7 +266,10 @@ fn LangSwitch(lang: RwSignal<Lang>) -> impl IntoView {
                 lang=l.tag()
                 aria-pressed=move || (lang.get() == l).to_string()
                 aria-label=move || l.t(name)
-                on:click=move |_| lang.set(l)
+                on:click=move |ev| {
+                    let target = ev.current_target();
+                    choose(l, target.and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok()))
+                }
             >
                 {label}
             </button>
@@ -217,6 +279,7 @@ fn LangSwitch(lang: RwSignal<Lang>) -> impl IntoView {
         <nav class="langs" aria-label=tr(lang.into(), k::LANG_SWITCH)>
             {button(Lang::Fr, "FR", k::LANG_NAME)}
             {button(Lang::En, "EN", k::LANG_NAME)}
+            <span class="lang-status" id="lang-status" role="status" data-testid="lang-status"></span>
         </nav>
     }
 }
