@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=${BUDGET_KB:-90}
-CEILING_KB=${CEILING_KB:-93}
+CEILING_KB=${CEILING_KB:-90}
 [ -f dist/index.html ] || { echo "no dist/: run 'make build' first" >&2; exit 1; }
 printf '%-40s %10s %10s %10s\n' asset raw gzip brotli
 total_raw=0; total_gz=0; total_br=0
@@ -22,6 +22,7 @@ for f in $(cd dist && ls); do
   case "$f" in
     icon-*.png) note=" (manifest icon: not on first load)";;
     importer*) note=" (log importer worker: fetched only on import)";;
+    fr-*.txt) note=" (French texts: fetched only to show French)";;
     *) note=""
     total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br));; esac
   printf '%-40s %10d %10d %10d%s\n' "$f" "$raw" "$gz" "$br" "$note"
