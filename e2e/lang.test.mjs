@@ -81,6 +81,25 @@ test('FR is busy while its texts load, then switches', async () => {
   await context.close();
 });
 
+test('EN clicked while French loads: the page stays in English', async () => {
+  const { context, page, problems } = await open(env, '/', NO_SW);
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route(FR_FILE, async (route) => { await gate; await route.continue(); });
+  await page.getByTestId('lang-fr').click();
+  await page.waitForSelector('[data-testid=lang-fr][aria-busy=true]');
+  await page.getByTestId('lang-en').click();
+  release();
+  await page.waitForSelector('[data-testid=lang-fr]:not([aria-busy])');
+  assert.equal(await htmlLang(page), 'en', 'the last click wins');
+  assert.equal(await page.getByTestId('lang-en').getAttribute('aria-pressed'), 'true');
+  // French is loaded now: FR switches at once.
+  await page.getByTestId('lang-fr').click();
+  await waitLang(page, 'fr');
+  assert.deepEqual(own(problems), []);
+  await context.close();
+});
+
 for (const [what, reply] of [
   ['missing (404)', { status: 404, body: 'not found' }],
   ['written for other keys', { status: 200, body: 'ccplan-texts-fr 00000000\nBonjour\n' }],

@@ -234,6 +234,11 @@ fn BelowFold(state: PageState) -> impl IntoView {
     }
 }
 
+thread_local! {
+    /// The language last clicked in the switch.
+    static LAST_CHOICE: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
 /// FR and EN buttons. A language whose texts are not loaded yet is fetched first (its button
 /// is `aria-busy` meanwhile); if that fails the page stays as it is and says so. Plain DOM calls
 /// rather than more reactive nodes: each of those costs generic code in the wasm.
@@ -241,6 +246,8 @@ fn BelowFold(state: PageState) -> impl IntoView {
 fn LangSwitch(lang: RwSignal<Lang>) -> impl IntoView {
     let choose = move |l: Lang, button: Option<web_sys::Element>| {
         set_shell_text("lang-status", "");
+        // The last click wins, even over a fetch still running for an earlier one.
+        LAST_CHOICE.set(Some(l));
         if l.is_ready() {
             lang.set(l);
             return;
@@ -251,7 +258,9 @@ fn LangSwitch(lang: RwSignal<Lang>) -> impl IntoView {
         let _ = button.set_attribute("aria-busy", "true");
         leptos::task::spawn_local(async move {
             if load_french().await {
-                lang.set(l);
+                if LAST_CHOICE.get() == Some(l) {
+                    lang.set(l);
+                }
             } else {
                 set_shell_text("lang-status", lang.get_untracked().t(k::LANG_UNAVAILABLE));
             }
