@@ -5,7 +5,8 @@
 // prints both throughputs, their ratio, and the page's peak memory (resident set of this
 // Chromium's processes, sampled every 100 ms, above the idle page). Checks the page's totals
 // against the generator's.
-//   node scripts/bench-import.mjs [--runs 3] [--projects 16 --sessions 100 --turns 150]
+//   node scripts/bench-import.mjs [--runs 3] [--projects 16 --sessions 100 --turns 150] [--tree DIR]
+//   (a 1 GB tree: --projects 72 --tree /tmp/ccplan-bench-1g --runs 1)
 //   (needs `make build`)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { setup, open } from '../e2e/harness.mjs';
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
 const fixtures = resolve(arg('--fixtures', '../shared/fixtures'));
-const tree = join(tmpdir(), 'ccplan-bench-logs');
+const tree = resolve(arg('--tree', join(tmpdir(), 'ccplan-bench-logs')));
 if (!existsSync(join(tree, 'expected.json'))) {
   console.log('generating logs…');
   execFileSync('python3', [join(fixtures, 'gen_claude_logs.py'), tree, '--projects', arg('--projects', '16'),
