@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::markup::Html;
-use super::result::{plan_name, ratio_attr, verdict_text};
+use super::result::{hundredths, plan_name, verdict_text};
 use super::{format, tr};
 use crate::i18n::{fill, k, Lang};
 use crate::model::{replay, Inputs};
@@ -242,7 +242,7 @@ fn summary(l: Lang, s: &Summary, inputs: &Inputs) -> String {
                 &count(s.cache_creation_tokens),
             ),
             ("data-cache-read-tokens", &count(s.cache_read_tokens)),
-            ("data-cost-usd", &ratio_attr(s.cost_usd)),
+            ("data-cost-usd", &hundredths(s.cost_usd)),
             ("data-skipped-lines", &count(s.skipped_lines)),
             ("data-plan", r.recommended.id()),
         ],
@@ -315,7 +315,7 @@ fn summary(l: Lang, s: &Summary, inputs: &Inputs) -> String {
             "tr",
             &[
                 ("data-testid", &["replay-", p.plan.id()].concat()),
-                ("data-fullness", &ratio_attr(p.fullness)),
+                ("data-fullness", &hundredths(p.fullness)),
             ],
         )
         .el("th", &[("scope", "row")], plan_name(l, p.plan))

@@ -23,13 +23,8 @@ pub fn verdict_text(lang: Lang, verdict: Verdict) -> &'static str {
     })
 }
 
-/// A dollar amount for a `data-usd` attribute: "100", "137.5".
-fn usd_attr(x: f64) -> String {
-    crate::num::text((x * 100.0).round() / 100.0)
-}
-
-/// A ratio for a `data-fullness` attribute, to two decimals: "0.62".
-pub fn ratio_attr(x: f64) -> String {
+/// A number for a data attribute, to two decimals: `data-usd` "137.5", `data-fullness` "0.62".
+pub fn hundredths(x: f64) -> String {
     crate::num::text((x * 100.0).round() / 100.0)
 }
 
@@ -69,7 +64,7 @@ fn headline(l: Lang, e: &Evaluation) -> String {
         &[
             ("class", "cost"),
             ("data-testid", "monthly-cost"),
-            ("data-usd", &usd_attr(r.monthly_usd)),
+            ("data-usd", &hundredths(r.monthly_usd)),
         ],
         &cost,
     );
@@ -195,7 +190,7 @@ fn card(h: &mut Html, l: Lang, p: &PlanEval, recommended: bool) {
             ),
             ("data-testid", &["plan-", p.plan.id()].concat()),
             ("data-verdict", p.verdict.id()),
-            ("data-fullness", &ratio_attr(p.fullness)),
+            ("data-fullness", &hundredths(p.fullness)),
         ],
     );
     if recommended {
