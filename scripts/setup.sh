@@ -42,6 +42,12 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
+# Trunk runs cargo with --offline (TRUNK_OFFLINE): download the crates first, the page's (for
+# every target, build scripts included) and those of std, which the release build recompiles.
+# Both are quick no-ops once the crates are in the cache.
+cargo fetch --locked --quiet
+RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+
 if [ "$mode" = test ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
