@@ -46,7 +46,7 @@ fi
 # every target, build scripts included) and those of std, which the release build recompiles.
 # Both are quick no-ops once the crates are in the cache.
 cargo fetch --locked --quiet
-RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+RUSTC_BOOTSTRAP=1 cargo fetch --locked --quiet --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 
 if [ "$mode" = test ]; then
   missing=()
