@@ -1,4 +1,5 @@
-// ccplan's service worker: precaches the hashed build so the page works offline.
+// ccplan's service worker: precaches the first load of the hashed build so the page works
+// offline, and keeps what is fetched later (the importer, the French texts) once it has been.
 // scripts/postbuild.mjs replaces the two placeholders at build time.
 const CACHE = 'ccplan-__VERSION__';
 const PRECACHE = __PRECACHE__;
@@ -23,5 +24,11 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fetch(req).catch(() => caches.match('./', { ignoreSearch: true })));
     return;
   }
-  event.respondWith(caches.match(req, { ignoreSearch: true }).then((hit) => hit || fetch(req)));
+  event.respondWith(caches.match(req, { ignoreSearch: true }).then((hit) => hit || fetch(req).then((res) => {
+    if (res.ok) {
+      const copy = res.clone();
+      event.waitUntil(caches.open(CACHE).then((c) => c.put(req, copy)));
+    }
+    return res;
+  })));
 });

@@ -23,6 +23,16 @@ function frRequests(context) {
   return seen;
 }
 
+/** Clicks FR while the French texts are held back; returns the function that lets them through. */
+async function clickFrHeldBack(page) {
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route(FR_FILE, async (route) => { await gate; await route.continue(); });
+  await page.getByTestId('lang-fr').click();
+  await page.waitForSelector('[data-testid=lang-fr][aria-busy=true]');
+  return release;
+}
+
 test('a link with lang=fr opens in French', async () => {
   const { context, page, problems } = await open(env, '/?lang=fr&n=2', NO_SW);
   assert.equal(await htmlLang(page), 'fr');
@@ -67,11 +77,7 @@ test('English first load does not fetch French; FR fetches it once, then EN and 
 
 test('FR is busy while its texts load, then switches', async () => {
   const { context, page, problems } = await open(env, '/', NO_SW);
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route(FR_FILE, async (route) => { await gate; await route.continue(); });
-  await page.getByTestId('lang-fr').click();
-  await page.waitForSelector('[data-testid=lang-fr][aria-busy=true]');
+  const release = await clickFrHeldBack(page);
   assert.equal(await htmlLang(page), 'en', 'nothing French is shown before the texts are there');
   assert.equal(await page.getByTestId('lang-en').getAttribute('aria-pressed'), 'true');
   release();
@@ -83,11 +89,7 @@ test('FR is busy while its texts load, then switches', async () => {
 
 test('EN clicked while French loads: the page stays in English', async () => {
   const { context, page, problems } = await open(env, '/', NO_SW);
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route(FR_FILE, async (route) => { await gate; await route.continue(); });
-  await page.getByTestId('lang-fr').click();
-  await page.waitForSelector('[data-testid=lang-fr][aria-busy=true]');
+  const release = await clickFrHeldBack(page);
   await page.getByTestId('lang-en').click();
   release();
   await page.waitForSelector('[data-testid=lang-fr]:not([aria-busy])');

@@ -39,20 +39,40 @@ test('a Content-Security-Policy forbids other origins, and the page runs under i
 
 test('offline: after one visit the page reloads and computes without the network', async () => {
   const { context, page, problems } = await open(env);
+  // What the service worker has cached, as file names.
+  const cached = () => page.evaluate(async () => {
+    const names = [];
+    for (const key of await caches.keys()) {
+      for (const req of await (await caches.open(key)).keys()) names.push(new URL(req.url).pathname.split('/').pop());
+    }
+    return names;
+  });
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await page.getByTestId('recommended-plan').waitFor();
+  // The first visit fetched its first load only: the importer and the French texts wait until
+  // they are used (the service worker does not download them ahead).
+  const first = await cached();
+  assert.ok(first.some((f) => f.endsWith('.wasm')), `the first load is cached: ${first}`);
+  assert.deepEqual(first.filter((f) => /^(importer|fr-)/.test(f)), []);
+  // French shown once online: the service worker keeps it.
+  await page.getByTestId('lang-fr').click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('lang') === 'fr');
+  await page.waitForFunction(async () => {
+    for (const key of await caches.keys()) {
+      if ((await (await caches.open(key)).keys()).some((r) => /\/fr-[0-9a-f]+\.txt$/.test(r.url))) return true;
+    }
+    return false;
+  });
   await context.setOffline(true);
   await page.reload();
   await page.getByTestId('recommended-plan').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  assert.match(await page.locator('h1').innerText(), /Quel plan/);
   await setNumber(page, 'n', 4);
   const r = await result(page);
   assert.ok(r.cards.pro.fullness > 0);
   assert.equal(await page.evaluate(() => navigator.onLine), false);
-  // The French texts were precached too: French works offline.
-  await page.getByTestId('lang-fr').click();
-  await page.waitForFunction(() => document.documentElement.lang === 'fr');
-  assert.match(await page.locator('h1').innerText(), /Quel plan/);
   // Chromium itself logs failed network fetches while offline; only the page's own errors count.
   assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
   await context.close();
