@@ -53,15 +53,11 @@ pub fn usd(lang: Lang, x: f64) -> String {
     } else {
         2
     };
-    let n = number(lang, x.abs(), cents, cents);
-    let minus = if x < 0.0 && n.bytes().any(|b| matches!(b, b'1'..=b'9')) {
-        "-"
-    } else {
-        ""
-    };
-    match lang {
-        Lang::En => [minus, "$", &n].concat(),
-        Lang::Fr => [minus, &n, "\u{a0}$US"].concat(),
+    let n = number(lang, x, cents, cents);
+    match (lang, n.strip_prefix('-')) {
+        (Lang::En, Some(abs)) => ["-$", abs].concat(),
+        (Lang::En, None) => ["$", &n].concat(),
+        (Lang::Fr, _) => n + "\u{a0}$US",
     }
 }
 

@@ -155,7 +155,7 @@ pub fn Import(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
                 </p>
                 <p class="muted">{tr(lang, k::IMPORT_DROP)}</p>
             </div>
-            <div aria-live="polite" inner_html=move || state.with(|st| inputs.with(|i| status(lang.get(), st, i)))></div>
+            <div aria-live="polite" inner_html=move || state.with(|st| status(lang.get(), st, inputs))></div>
             <p class="share">
                 <button type="button" data-testid="import-cancel" hidden=move || !running() on:click=cancel>
                     {tr(lang, k::IMPORT_CANCEL)}
@@ -169,7 +169,8 @@ pub fn Import(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
 }
 
 /// What the import is doing: nothing yet, reading (with a progress bar), failed, or its summary.
-fn status(l: Lang, state: &State, inputs: &Inputs) -> String {
+/// The inputs are read (and so tracked) only for the summary, whose replay uses the assumptions.
+fn status(l: Lang, state: &State, inputs: RwSignal<Inputs>) -> String {
     match state {
         State::Idle => String::new(),
         State::Failed => {
@@ -207,7 +208,7 @@ fn status(l: Lang, state: &State, inputs: &Inputs) -> String {
                 .close("p");
             h.finish()
         }
-        State::Done(s) => summary(l, s, inputs),
+        State::Done(s) => inputs.with(|i| summary(l, s, i)),
     }
 }
 

@@ -13,16 +13,14 @@
 //! The worker reads the files in slices of at most 2 MiB with `Blob.arrayBuffer()`, a dozen
 //! reads in flight (see [`super::plan`]), so memory holds at most a dozen slices plus the
 //! importer's compact state, whatever the size of the logs. Cancelling terminates the worker.
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
 use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-use std::collections::VecDeque;
-
 use wasm_bindgen_futures::JsFuture;
-
-use std::cell::RefCell;
-use std::rc::Rc;
 
 use super::plan::{Plan, Slice};
 use super::summary::Summary;
@@ -334,7 +332,7 @@ async fn callback_call(obj: &JsValue, method: &str) -> Option<JsValue> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let _ = f.call2(obj, &resolve, &reject);
     });
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+    JsFuture::from(promise).await.ok()
 }
 
 /// Every file under the dropped entries, folders walked depth first (e.g. `~/.claude/projects`).
