@@ -1,5 +1,6 @@
 // Trunk post_build hook (see Trunk.toml): runs on the staging directory before it becomes dist/.
-// 0. Minifies wasm-bindgen's JS glue (and updates its SRI hash).
+// 0. Shortens the names the page's wasm and its JS glue know each other by (scripts/wasm-names.mjs),
+//    minifies the glue (and updates its SRI hash).
 // 1. Content-Security-Policy meta tag with the hashes of the inline <script> and <style>
 //    that Trunk wrote, 'wasm-unsafe-eval' for the wasm, and nothing from another origin.
 // 2. The service worker's precache list (the first load) and cache version, from the files built.
@@ -9,6 +10,7 @@
 //    (<meta name="ccplan-texts-fr">; format and fingerprint: see build.rs).
 import { createHash } from 'node:crypto';
 import { minify } from 'terser';
+import { shortenNames } from './wasm-names.mjs';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,7 +22,11 @@ let html = readFileSync(indexPath, 'utf8');
 // then give its modulepreload link the new Subresource Integrity hash.
 for (const js of readdirSync(dir).filter((f) => /^ccplan-[0-9a-f]+\.js$/.test(f))) {
   const path = join(dir, js);
-  const { code } = await minify(readFileSync(path, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
+  const wasmPath = join(dir, js.replace(/\.js$/, '_bg.wasm'));
+  const short = shortenNames(readFileSync(wasmPath), readFileSync(path, 'utf8'));
+  if (!(await WebAssembly.validate(short.wasm))) throw new Error(`${wasmPath} is not valid after renaming`);
+  writeFileSync(wasmPath, short.wasm);
+  const { code } = await minify(short.js, { module: true, compress: { passes: 2 }, mangle: true });
   writeFileSync(path, code);
   const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
   const link = new RegExp(`(<link[^>]*href="?\\./${js.replace('.', '\\.')}"?[^>]*integrity=)"?[^"\\s>]+"?`);
