@@ -20,7 +20,7 @@ async fn settle() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// One app mounted in its own container; dropping it unmounts the app (cancelling its pending
+/// One page mounted in its own container; dropping it unmounts the page (cancelling its pending
 /// address-bar update) and removes the container, so tests do not see each other's state.
 struct Mounted {
     root: HtmlElement,
@@ -40,7 +40,8 @@ impl std::ops::Deref for Mounted {
     }
 }
 
-/// Mounts a fresh app (at a clean URL) in its own container and waits for the first render.
+/// Mounts a fresh page (at a clean URL) in its own copy of index.html's static shell, as the
+/// page does, and waits for every part of it and the first render.
 async fn mount() -> Mounted {
     let window = web_sys::window().unwrap();
     window
@@ -50,8 +51,14 @@ async fn mount() -> Mounted {
         .unwrap();
     let document = window.document().unwrap();
     let root: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    root.set_inner_html(
+        r##"<a id="skip" href="#result"></a><header><div id="langs"></div></header>
+        <main><h1 id="title"></h1><p id="lede"></p><div id="app"></div></main>"##,
+    );
     document.body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), ccplan::ui::App);
+    let part =
+        |id: &str| -> HtmlElement { document.get_element_by_id(id).unwrap().dyn_into().unwrap() };
+    let handle = ccplan::ui::mount_page(part("langs"), part("app")).await;
     settle().await;
     Mounted {
         root,

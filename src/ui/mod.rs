@@ -36,6 +36,8 @@ pub struct PageState {
     pub lang: RwSignal<Lang>,
     /// The evaluation of the inputs: the one derived value every region reads.
     pub eval: Memo<Evaluation>,
+    /// The query string that reopens the page as it is (the address bar and the share box).
+    pub link: Memo<String>,
     warnings: StoredValue<Vec<Warning>>,
 }
 
@@ -50,10 +52,12 @@ impl PageState {
         });
         let lang = if wanted.is_ready() { wanted } else { Lang::En };
         let inputs = RwSignal::new(start);
+        let lang = RwSignal::new(lang);
         let state = PageState {
             inputs,
-            lang: RwSignal::new(lang),
+            lang,
             eval: Memo::new(move |_| inputs.with(evaluate)),
+            link: Memo::new(move |_| inputs.with(|i| share::encode(i, Some(lang.get())))),
             warnings: StoredValue::new(warnings),
         };
         (state, wanted)
@@ -90,35 +94,93 @@ fn element(id: &str) -> Option<web_sys::HtmlElement> {
     wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok()
 }
 
-/// Mounts the page over the static shell of index.html: the title and the lede stay where they
-/// were painted (so the first paint is also the largest one), the language switch goes into
-/// the header (`#langs`) and the calculator into `#app`. Without the shell, the whole [`App`].
-///
-/// What lies below the fold is mounted in a second task, so the first one (inputs and the
-/// answer) is short: less main-thread blocking before the page responds.
+/// Mounts the page over the static shell of index.html (see [`mount_page`]). The mounted page
+/// lives as long as the page.
 pub fn mount() {
-    let (state, wanted) = PageState::from_location();
     // Not leptos' spawn_local: its executor is set up by the first mount.
-    wasm_bindgen_futures::spawn_local(async move {
-        // French wanted but not compiled in: fetched before the calculator is mounted (the
-        // static shell is painted meanwhile); if that fails the page works in English.
-        if !wanted.is_ready() && load_french().await {
-            state.lang.set(wanted);
-        }
-        match (element("app"), element("langs")) {
-            (Some(app), Some(langs)) => {
-                leptos::mount::mount_to(langs, move || view! { <LangSwitch lang=state.lang /> })
-                    .forget();
-                leptos::mount::mount_to(app.clone(), move || view! { <Calculator state /> })
-                    .forget();
-                gloo_timers::callback::Timeout::new(0, move || {
-                    leptos::mount::mount_to(app, move || view! { <BelowFold state /> }).forget();
-                })
-                .forget();
-            }
-            _ => leptos::mount::mount_to_body(App),
+    wasm_bindgen_futures::spawn_local(async {
+        if let (Some(langs), Some(app)) = (element("langs"), element("app")) {
+            std::mem::forget(mount_page(langs, app).await);
         }
     });
+}
+
+/// A mounted page: dropping it unmounts every part.
+pub type Mounted = Vec<Box<dyn std::any::Any>>;
+
+/// Mounts the page, started from the link, into the static shell: the title and the lede stay
+/// where they were painted (so the first paint is also the largest one), the language switch
+/// goes into `langs`, the calculator into `app`.
+///
+/// Each part is mounted in its own task, so no task blocks the main thread for long: the inputs,
+/// the answer, the plan cards and the charts beside it, then below the fold the import and the
+/// advice, the assumptions and the footer, and last the service worker's registration.
+pub async fn mount_page(langs: web_sys::HtmlElement, app: web_sys::HtmlElement) -> Mounted {
+    let (state, wanted) = PageState::from_location();
+    // French wanted but not compiled in: fetched before the calculator is mounted (the static
+    // shell is painted meanwhile); if that fails the page works in English.
+    if !wanted.is_ready() && load_french().await {
+        state.lang.set(wanted);
+    }
+    let PageState {
+        inputs, eval, link, ..
+    } = state;
+    let lang: Signal<Lang> = state.lang.into();
+    let mut parts: Mounted = vec![
+        part(langs, move || view! { <LangSwitch lang=state.lang /> }),
+        part(app.clone(), move || view! { <Calculator state /> }),
+    ];
+    next_task().await;
+    if let Some(answer) = element("answer") {
+        parts.push(part(answer.clone(), move || {
+            view! { <result::Recommendation eval lang link /> }
+        }));
+        next_task().await;
+        parts.push(part(answer, move || view! { <Details state /> }));
+    }
+    next_task().await;
+    parts.push(part(app, move || {
+        view! {
+            <div class="stack" id="more">
+                <import::Import inputs lang />
+                <panels::Advice eval inputs lang />
+            </div>
+        }
+    }));
+    next_task().await;
+    if let Some(more) = element("more") {
+        parts.push(part(more, move || {
+            view! {
+                <panels::Assumptions inputs lang />
+                <footer>
+                    <p>{tr(lang, k::FOOTER_SOURCE)}</p>
+                    <p>{tr(lang, k::FOOTER_PRIVACY)}</p>
+                </footer>
+            }
+        }));
+    }
+    next_task().await;
+    register_service_worker();
+    parts
+}
+
+/// Mounts a view at the end of `parent`; dropping the box unmounts it.
+fn part<N: IntoView + 'static>(
+    parent: web_sys::HtmlElement,
+    view: impl FnOnce() -> N + 'static,
+) -> Box<dyn std::any::Any> {
+    Box::new(leptos::mount::mount_to(parent, view))
+}
+
+/// Resolves in a later task (`setTimeout(0)`): the browser may paint and handle input meanwhile.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window();
+        if window.is_none_or(|w| w.set_timeout_with_callback(&resolve).is_err()) {
+            let _ = resolve.call0(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The browser's preferred languages, most wanted first.
@@ -137,23 +199,6 @@ fn browser_languages() -> Vec<String> {
     tags
 }
 
-/// The whole page as one component (header, title, calculator): what the browser tests mount.
-#[component]
-pub fn App() -> impl IntoView {
-    let (state, _) = PageState::from_location();
-    let lang: Signal<Lang> = state.lang.into();
-    view! {
-        <header class="top">
-            <div class="brand"><span class="logo" aria-hidden="true">"cc"</span><span>"ccplan"</span></div>
-            <LangSwitch lang=state.lang />
-        </header>
-        <h1>{tr(lang, k::APP_TITLE)}</h1>
-        <p class="lede">{tr(lang, k::APP_LEDE)}</p>
-        <Calculator state />
-        <BelowFold state />
-    }
-}
-
 /// Sets the text of a static element of the shell, if it is there and differs.
 fn set_shell_text(id: &str, text: &str) {
     if let Some(el) = element(id) {
@@ -163,17 +208,18 @@ fn set_shell_text(id: &str, text: &str) {
     }
 }
 
-/// Under the title, above the fold: the inputs and the answer (and the page's effects).
+/// Under the title: the inputs, and the column the answer is mounted in (and the page's effects
+/// to the outside world).
 #[component]
 fn Calculator(state: PageState) -> impl IntoView {
     let PageState {
         inputs,
         lang,
-        eval,
+        link,
         warnings,
+        ..
     } = state;
     let lang_signal: Signal<Lang> = lang.into();
-    let link = Memo::new(move |_| inputs.with(|i| share::encode(i, Some(lang.get()))));
 
     // <html lang> and the shell's static texts follow the language.
     Effect::new(move |_| {
@@ -198,39 +244,26 @@ fn Calculator(state: PageState) -> impl IntoView {
         // Dropping the previous timeout cancels it.
         pending.set_value(Some(timeout));
     });
-    register_service_worker();
-
     view! {
         <LinkNotice warnings=warnings.get_value() lang=lang_signal />
         <div class="layout">
             <inputs::InputsPanel inputs lang=lang_signal />
-            <div class="stack">
-                <result::Recommendation eval lang=lang_signal link />
-                <result::PlanCards eval lang=lang_signal />
-                <result::Costs eval inputs lang=lang_signal />
-                <chart::DemandChart eval lang=lang_signal />
-            </div>
+            <div class="stack" id="answer"></div>
         </div>
     }
 }
 
-/// Below the fold: the import, the advice, the assumptions and the footer.
+/// Beside the answer (mounted after it): the plan cards, the costs and the demand chart.
 #[component]
-fn BelowFold(state: PageState) -> impl IntoView {
+fn Details(state: PageState) -> impl IntoView {
     let PageState {
         inputs, lang, eval, ..
     } = state;
     let lang: Signal<Lang> = lang.into();
     view! {
-        <div class="stack">
-            <import::Import inputs lang />
-            <panels::Advice eval inputs lang />
-            <panels::Assumptions inputs lang />
-        </div>
-        <footer>
-            <p>{tr(lang, k::FOOTER_SOURCE)}</p>
-            <p>{tr(lang, k::FOOTER_PRIVACY)}</p>
-        </footer>
+        <result::PlanCards eval lang />
+        <result::Costs eval inputs lang />
+        <chart::DemandChart eval lang />
     }
 }
 
