@@ -12,7 +12,7 @@ if [ ! -x .tools/node_modules/.bin/lighthouse ]; then
 fi
 node scripts/serve.mjs --port 8787 >/dev/null &
 server=$!
-trap 'kill $server' EXIT
+trap 'kill $server 2>/dev/null || true' EXIT
 sleep 1
 out=$(mktemp -d)
 for i in $(seq 1 "$RUNS"); do
