@@ -610,11 +610,14 @@ impl Alternative {
                 "alt.fewer_instances_one"
             }
             Alternative::FewerInstances { .. } => "alt.fewer_instances",
+            Alternative::FewerHours { hours, .. } if *hours == 1.0 => "alt.fewer_hours_one",
             Alternative::FewerHours { .. } => "alt.fewer_hours",
             Alternative::FewerDays { days, .. } if *days <= 1.0 => "alt.fewer_days_one",
             Alternative::FewerDays { .. } => "alt.fewer_days",
+            Alternative::SlowerPace { pace, .. } if *pace == 1.0 => "alt.slower_pace_one",
             Alternative::SlowerPace { .. } => "alt.slower_pace",
             Alternative::LessChat { chat, .. } if *chat <= 0.0 => "alt.no_chat",
+            Alternative::LessChat { chat, .. } if *chat == 1.0 => "alt.less_chat_one",
             Alternative::LessChat { .. } => "alt.less_chat",
             Alternative::AllowExtra { .. } => "alt.allow_extra",
         }

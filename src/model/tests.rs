@@ -681,6 +681,50 @@ fn scenario_max5_with_two_instances_instead_of_three() {
 }
 
 #[test]
+fn alternatives_of_one_read_in_the_singular() {
+    let p = Plan::Pro;
+    let keys = |v: f64| {
+        [
+            Alternative::FewerHours {
+                plan: p,
+                hours: v,
+                current: 4.0,
+            }
+            .key(),
+            Alternative::SlowerPace {
+                plan: p,
+                pace: v,
+                current: 6.0,
+            }
+            .key(),
+            Alternative::LessChat {
+                plan: p,
+                chat: v,
+                current: 20.0,
+            }
+            .key(),
+        ]
+    };
+    assert_eq!(
+        keys(1.0),
+        [
+            "alt.fewer_hours_one",
+            "alt.slower_pace_one",
+            "alt.less_chat_one"
+        ]
+    );
+    // Half an hour is plural in English ("0.5 active hours"), as are 2 or more.
+    assert_eq!(
+        keys(0.5),
+        ["alt.fewer_hours", "alt.slower_pace", "alt.less_chat"]
+    );
+    assert_eq!(
+        keys(2.0),
+        ["alt.fewer_hours", "alt.slower_pace", "alt.less_chat"]
+    );
+}
+
+#[test]
 fn scenario_tiny_use_api_cheaper() {
     // 500 lines, 1 prompt/h, 0.5 h, 1 day: 0.5 prompt a week × $0.10 × 52/12 = $0.217 a month on
     // the API, less than Pro's $20.
