@@ -7,7 +7,7 @@ use super::format;
 use super::markup::Html;
 use super::tr;
 use crate::i18n::{fill, k, Lang};
-use crate::model::{Evaluation, Plan};
+use crate::model::{Evaluation, Plan, PlanEval};
 
 const WIDTH: f64 = 600.0;
 const LEFT: f64 = 96.0;
@@ -22,65 +22,73 @@ fn x_of(value: f64) -> f64 {
     LEFT + t * (WIDTH - LEFT - RIGHT)
 }
 
-#[derive(Clone, PartialEq)]
-struct Panel {
-    title: usize,
-    unit: usize,
-    demand: f64,
-    rows: Vec<(Plan, (f64, f64), f64)>,
+/// The two panels: the five-hour window (prompts) and the week (Sonnet-equivalent hours).
+#[derive(Clone, Copy)]
+enum Panel {
+    Window,
+    Week,
 }
 
-fn panels(e: &Evaluation) -> [Panel; 2] {
-    // Demand in the limit's own unit: the same for every plan (chat converted at each plan's ratio).
-    let window_demand = e.plans[0].window_fullness * e.plans[0].prompts_capacity;
-    let week_demand = e.plans[0].weekly_fullness * e.plans[0].weekly_capacity_hours;
-    [
-        Panel {
-            title: k::CHART_WINDOW,
-            unit: k::CHART_PROMPTS,
-            demand: window_demand,
-            rows: e
-                .plans
-                .iter()
-                .map(|p| (p.plan, p.plan.facts().prompts_5h, p.prompts_capacity))
-                .collect(),
-        },
-        Panel {
-            title: k::CHART_WEEK,
-            unit: k::CHART_HOURS,
-            demand: week_demand,
-            rows: e
-                .plans
-                .iter()
-                .map(|p| {
-                    (
-                        p.plan,
-                        p.plan.facts().sonnet_week_hours,
-                        p.weekly_capacity_hours,
-                    )
-                })
-                .collect(),
-        },
-    ]
+impl Panel {
+    fn title(self) -> usize {
+        match self {
+            Panel::Window => k::CHART_WINDOW,
+            Panel::Week => k::CHART_WEEK,
+        }
+    }
+
+    fn unit(self) -> usize {
+        match self {
+            Panel::Window => k::CHART_PROMPTS,
+            Panel::Week => k::CHART_HOURS,
+        }
+    }
+
+    /// The article's range for a plan, in this panel's unit.
+    fn range(self, plan: Plan) -> (f64, f64) {
+        match self {
+            Panel::Window => plan.facts().prompts_5h,
+            Panel::Week => plan.facts().sonnet_week_hours,
+        }
+    }
+
+    /// Each plan's capacity at this workload's heaviness, in this panel's unit.
+    fn capacity(self, p: &PlanEval) -> f64 {
+        match self {
+            Panel::Window => p.prompts_capacity,
+            Panel::Week => p.weekly_capacity_hours,
+        }
+    }
+
+    /// The demand in the limit's own unit: the same for every plan (chat converted at each
+    /// plan's ratio).
+    fn demand(self, e: &Evaluation) -> f64 {
+        let p = &e.plans[0];
+        match self {
+            Panel::Window => p.window_fullness * p.prompts_capacity,
+            Panel::Week => p.weekly_fullness * p.weekly_capacity_hours,
+        }
+    }
 }
+
+const ROWS: usize = Plan::ALL.len();
+const BOTTOM: f64 = TOP + ROWS as f64 * ROW;
+const HEIGHT: f64 = BOTTOM + 22.0;
 
 #[component]
 pub fn DemandChart(eval: Memo<Evaluation>, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="chart-title">
             <h2 id="chart-title">{tr(lang, k::CHART_TITLE)}</h2>
-            <div inner_html=move || {
-                let l = lang.get();
-                let mut h = Html::new();
-                legend(&mut h, l);
-                eval.with(panels).iter().for_each(|p| chart(&mut h, l, p));
-                h.finish()
-            }></div>
+            <div inner_html=move || legend(lang.get())></div>
+            {chart(eval, lang, Panel::Window)}
+            {chart(eval, lang, Panel::Week)}
         </section>
     }
 }
 
-fn legend(h: &mut Html, l: Lang) {
+fn legend(l: Lang) -> String {
+    let mut h = Html::new();
     h.open("div", &[("class", "legend"), ("aria-hidden", "true")]);
     for (class, text) in [
         ("sw band", k::CHART_LEGEND_BAND),
@@ -93,76 +101,70 @@ fn legend(h: &mut Html, l: Lang) {
             .close("span");
     }
     h.close("div");
+    h.finish()
 }
 
-fn chart(h: &mut Html, l: Lang, panel: &Panel) {
+/// One panel: a static layer (plan names, the article's ranges, the axis), redrawn only when
+/// the language changes, and the marks that move with the inputs (capacities, demand) in a
+/// layer of their own, so an input change re-parses a few shapes rather than the whole chart.
+fn chart(eval: Memo<Evaluation>, lang: Signal<Lang>, panel: Panel) -> impl IntoView {
     use crate::num::coord;
-    let height = TOP + panel.rows.len() as f64 * ROW + 22.0;
-    let unit = l.t(panel.unit);
-    let demand_text = format::int(l, panel.demand);
-    let summary = fill(
-        l.t(k::CHART_SUMMARY),
-        &[
-            ("title", l.t(panel.title)),
-            ("demand", &demand_text),
-            ("unit", unit),
-        ],
-    );
-    let dx = coord(x_of(panel.demand));
-    let bottom = TOP + panel.rows.len() as f64 * ROW;
-    let (left, right, bottom_text) = (coord(LEFT), coord(WIDTH - RIGHT), coord(bottom));
-    h.el("h3", &[], l.t(panel.title)).open(
-        "svg",
-        &[
-            ("class", "chart"),
-            (
-                "viewBox",
-                &["0 0 ", &coord(WIDTH), " ", &coord(height)].concat(),
-            ),
-            ("role", "img"),
-            ("aria-label", &summary),
-        ],
-    );
-    for (i, &(plan, (lo, hi), cap)) in panel.rows.iter().enumerate() {
-        let y = TOP + i as f64 * ROW;
-        let (x0, x1, xc) = (x_of(lo), x_of(hi), coord(x_of(cap)));
-        h.open("g", &[])
-            .el(
-                "text",
-                &[("x", "0"), ("y", &coord(y + 19.0))],
-                l.tk(plan.name_key()),
-            )
-            .shape(
-                "rect",
-                &[
-                    ("class", "band"),
-                    ("x", &coord(x0)),
-                    ("y", &coord(y + 6.0)),
-                    ("width", &coord((x1 - x0).max(2.0))),
-                    ("height", "18"),
-                    ("rx", "3"),
-                ],
-            )
-            .shape(
-                "line",
-                &[
-                    ("class", "cap"),
-                    ("x1", &xc),
-                    ("x2", &xc),
-                    ("y1", &coord(y + 3.0)),
-                    ("y2", &coord(y + 27.0)),
-                ],
-            )
-            .close("g");
+    let view_box = ["0 0 ", &coord(WIDTH), " ", &coord(HEIGHT)].concat();
+    let summary = move || {
+        let l = lang.get();
+        let demand = eval.with(|e| panel.demand(e));
+        fill(
+            l.t(k::CHART_SUMMARY),
+            &[
+                ("title", l.t(panel.title())),
+                ("demand", &format::int(l, demand)),
+                ("unit", l.t(panel.unit())),
+            ],
+        )
+    };
+    view! {
+        <h3>{tr(lang, panel.title())}</h3>
+        <svg class="chart" viewBox=view_box role="img" aria-label=summary>
+            <g inner_html=move || axes(lang.get(), panel)></g>
+            <g inner_html=move || eval.with(|e| marks(lang.get(), e, panel))></g>
+        </svg>
     }
+}
+
+/// What does not move with the inputs: each plan's name and range, and the axis.
+fn axes(l: Lang, panel: Panel) -> String {
+    use crate::num::coord;
+    let mut h = Html::new();
+    for (i, &plan) in Plan::ALL.iter().enumerate() {
+        let y = TOP + i as f64 * ROW;
+        let (lo, hi) = panel.range(plan);
+        let (x0, x1) = (x_of(lo), x_of(hi));
+        h.el(
+            "text",
+            &[("x", "0"), ("y", &coord(y + 19.0))],
+            l.tk(plan.name_key()),
+        )
+        .shape(
+            "rect",
+            &[
+                ("class", "band"),
+                ("x", &coord(x0)),
+                ("y", &coord(y + 6.0)),
+                ("width", &coord((x1 - x0).max(2.0))),
+                ("height", "18"),
+                ("rx", "3"),
+            ],
+        );
+    }
+    let (left, right, bottom) = (coord(LEFT), coord(WIDTH - RIGHT), coord(BOTTOM));
     h.shape(
         "line",
         &[
             ("class", "axis"),
             ("x1", &left),
             ("x2", &right),
-            ("y1", &bottom_text),
-            ("y2", &bottom_text),
+            ("y1", &bottom),
+            ("y2", &bottom),
         ],
     );
     for d in 0..=DECADES as i32 {
@@ -174,21 +176,44 @@ fn chart(h: &mut Html, l: Lang, panel: &Panel) {
                 ("class", "axis"),
                 ("x1", &x),
                 ("x2", &x),
-                ("y1", &bottom_text),
-                ("y2", &coord(bottom + 4.0)),
+                ("y1", &bottom),
+                ("y2", &coord(BOTTOM + 4.0)),
             ],
         )
         .el(
             "text",
             &[
                 ("x", &x),
-                ("y", &coord(bottom + 17.0)),
+                ("y", &coord(BOTTOM + 17.0)),
                 ("text-anchor", "middle"),
             ],
             &format::int(l, v),
         );
     }
-    let anchor = if x_of(panel.demand) > WIDTH - 140.0 {
+    h.finish()
+}
+
+/// What moves with the inputs: each plan's capacity and the visitor's demand.
+fn marks(l: Lang, e: &Evaluation, panel: Panel) -> String {
+    use crate::num::coord;
+    let mut h = Html::new();
+    for (i, p) in e.plans.iter().enumerate() {
+        let y = TOP + i as f64 * ROW;
+        let xc = coord(x_of(panel.capacity(p)));
+        h.shape(
+            "line",
+            &[
+                ("class", "cap"),
+                ("x1", &xc),
+                ("x2", &xc),
+                ("y1", &coord(y + 3.0)),
+                ("y2", &coord(y + 27.0)),
+            ],
+        );
+    }
+    let demand = panel.demand(e);
+    let dx = coord(x_of(demand));
+    let anchor = if x_of(demand) > WIDTH - 140.0 {
         "end"
     } else {
         "middle"
@@ -200,7 +225,7 @@ fn chart(h: &mut Html, l: Lang, panel: &Panel) {
             ("x1", &dx),
             ("x2", &dx),
             ("y1", &coord(TOP - 6.0)),
-            ("y2", &bottom_text),
+            ("y2", &coord(BOTTOM)),
         ],
     )
     .el(
@@ -212,8 +237,11 @@ fn chart(h: &mut Html, l: Lang, panel: &Panel) {
         ],
         &fill(
             l.t(k::CHART_YOU),
-            &[("demand", &demand_text), ("unit", unit)],
+            &[
+                ("demand", &format::int(l, demand)),
+                ("unit", l.t(panel.unit())),
+            ],
         ),
-    )
-    .close("svg");
+    );
+    h.finish()
 }
