@@ -1,4 +1,4 @@
-// Production quality (issue 7): accessibility (axe-core, WCAG 2.2 AA), CSP, offline.
+// Production quality (issue 7): accessibility (axe-core, WCAG 2.2 AA), CSP and SRI, offline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -34,6 +34,22 @@ test('a Content-Security-Policy forbids other origins, and the page runs under i
     assert.ok(await el.getAttribute('integrity'), 'assets carry Subresource Integrity');
   }
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Subresource Integrity: a wasm changed on the way is refused, not run', async () => {
+  const context = await env.browser.newContext();
+  await context.route(/_bg\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 1] ^= 1;
+    await route.fulfill({ response, body });
+  });
+  const page = await context.newPage();
+  const refused = page.waitForEvent('console', { predicate: (m) => m.type() === 'error' && /integrity/i.test(m.text()) });
+  await page.goto(env.origin + '/');
+  await refused;
+  assert.equal(await page.getByTestId('recommended-plan').count(), 0, 'the changed wasm did not run');
   await context.close();
 });
 

@@ -1,6 +1,7 @@
 // Trunk post_build hook (see Trunk.toml): runs on the staging directory before it becomes dist/.
 // 0. Shortens the names the page's wasm and its JS glue know each other by (scripts/wasm-names.mjs),
-//    minifies the glue (and updates its SRI hash).
+//    minifies the glue (and updates its SRI hash), and has the loader fetch the wasm with its
+//    SRI hash.
 // 1. Content-Security-Policy meta tag with the hashes of the inline <script> and <style>
 //    that Trunk wrote, 'wasm-unsafe-eval' for the wasm, and nothing from another origin.
 // 2. The service worker's precache list (the first load) and cache version, from the files built.
@@ -19,7 +20,9 @@ const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
 // Trunk's JS minifier fails on wasm-bindgen's `export default`: minify the glue with terser,
-// then give its modulepreload link the new Subresource Integrity hash.
+// then give its modulepreload link the new Subresource Integrity hash (and the wasm's fetch its
+// own: Trunk's hash on the wasm's preload link, which is removed below, was of the wasm before
+// its names were shortened).
 for (const js of readdirSync(dir).filter((f) => /^ccplan-[0-9a-f]+\.js$/.test(f))) {
   const path = join(dir, js);
   const wasmPath = join(dir, js.replace(/\.js$/, '_bg.wasm'));
@@ -32,6 +35,12 @@ for (const js of readdirSync(dir).filter((f) => /^ccplan-[0-9a-f]+\.js$/.test(f)
   const link = new RegExp(`(<link[^>]*href="?\\./${js.replace('.', '\\.')}"?[^>]*integrity=)"?[^"\\s>]+"?`);
   if (!link.test(html)) throw new Error(`no integrity attribute for ${js}`);
   html = html.replace(link, `$1"${integrity}"`);
+  // The loader fetches the wasm itself: give that fetch the wasm's Subresource Integrity hash.
+  const wasm = wasmPath.replace(/.*[\\/]/, '');
+  const loader = `module_or_path: './${wasm}'`;
+  if (!html.includes(loader)) throw new Error(`Trunk's loader does not fetch ${wasm} as expected`);
+  const wasmIntegrity = `sha384-${createHash('sha384').update(short.wasm).digest('base64')}`;
+  html = html.replace(loader, `module_or_path: fetch('./${wasm}', { integrity: '${wasmIntegrity}' })`);
 }
 
 const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
