@@ -177,7 +177,7 @@ async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let window = web_sys::window();
         if window.is_none_or(|w| w.set_timeout_with_callback(&resolve).is_err()) {
-            let _ = resolve.call0(&resolve);
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
