@@ -1,7 +1,8 @@
 //! Assumptions (SPEC §3): every estimate the model needs that the article does not give, each
 //! with its default, allowed range, step, unit and source. All are editable in the page's
 //! Assumptions panel and travel in the link under their short [`AssumptionKey::key`].
-//! Labels and rationales are translated: `assumption.<id>.label`, `assumption.<id>.why`.
+//! Labels, rationales and sources are translated: `assumption.<id>.label`, `assumption.<id>.why`,
+//! `assumption.source.<id>`.
 
 /// How an assumption's value reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -95,7 +96,7 @@ pub struct AssumptionMeta {
     /// Slider step (values are clamped to the range, not rounded to the step).
     pub step: f64,
     pub unit: Unit,
-    /// Where the default comes from, with its date (language-neutral citation).
+    /// Translation key of where the default comes from, with its date.
     pub source: &'static str,
     /// Translation key of the label.
     pub label: &'static str,
@@ -103,9 +104,11 @@ pub struct AssumptionMeta {
     pub why: &'static str,
 }
 
-const ARTICLE: &str = "Anthropic help article “Using Claude Code with your Pro or Max plan” (French edition, after Opus 4.5, 2025-11)";
-const API_PRICES: &str = "Anthropic API list prices, 2025-11: Opus 4.5 $5/$25, Sonnet 4.5 $3/$15 per million input/output tokens";
-const PROMPT_COST: &str = "ccplan SPEC §3 (2026): light Sonnet prompt ≈ $0.10, heavy ≈ $0.40 at API rates, so that a Pro 5-hour window ≈ $4 and Max 20x ≈ $80, in line with community measurements of usage blocks (ccusage)";
+const ARTICLE: &str = "assumption.source.article";
+const API_PRICES: &str = "assumption.source.api_prices";
+const PROMPT_COST: &str = "assumption.source.prompt_cost";
+const SPEC: &str = "assumption.source.spec";
+const SPEC_AUTO_ACCEPT: &str = "assumption.source.spec_auto_accept";
 
 impl AssumptionKey {
     pub const ALL: [AssumptionKey; 8] = [
@@ -175,7 +178,7 @@ impl AssumptionKey {
                 10_000_000.0,
                 10_000.0,
                 Unit::Lines,
-                "ccplan SPEC §3 (2026)",
+                SPEC,
                 "assumption.heavy_loc.label",
                 "assumption.heavy_loc.why",
             ),
@@ -185,7 +188,7 @@ impl AssumptionKey {
                 1.0,
                 0.05,
                 Unit::Heaviness,
-                "ccplan SPEC §3 (2026); the article names auto-accept as a factor without a figure",
+                SPEC_AUTO_ACCEPT,
                 "assumption.auto_accept.label",
                 "assumption.auto_accept.why",
             ),
@@ -215,7 +218,7 @@ impl AssumptionKey {
                 1.0,
                 0.05,
                 Unit::Percent,
-                "ccplan SPEC §3 (2026)",
+                SPEC,
                 "assumption.headroom.label",
                 "assumption.headroom.why",
             ),

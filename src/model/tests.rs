@@ -192,6 +192,7 @@ fn translation_keys_exist_with_placeholders() {
         let m = k.meta();
         keys.push((m.label, vec![]));
         keys.push((m.why, vec![]));
+        keys.push((m.source, vec![]));
     }
     let (p, f, u, n) = (Plan::Pro, 0.5, 10.0, 2.0);
     let reasons = [
@@ -261,14 +262,29 @@ fn translation_keys_exist_with_placeholders() {
             days: 1.0,
             current: n,
         },
+        Alternative::FewerHours {
+            plan: p,
+            hours: 1.0,
+            current: n,
+        },
         Alternative::SlowerPace {
             plan: p,
             pace: n,
             current: n,
         },
+        Alternative::SlowerPace {
+            plan: p,
+            pace: 1.0,
+            current: n,
+        },
         Alternative::LessChat {
             plan: p,
             chat: n,
+            current: n,
+        },
+        Alternative::LessChat {
+            plan: p,
+            chat: 1.0,
             current: n,
         },
         Alternative::LessChat {

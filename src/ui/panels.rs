@@ -162,7 +162,7 @@ fn AssumptionRow(
         .el(
             "p",
             &[],
-            &[l.t(k::ASSUME_SOURCE), " ", meta.source].concat(),
+            &[l.t(k::ASSUME_SOURCE), " ", l.tk(meta.source)].concat(),
         );
         h.finish()
     };
