@@ -197,6 +197,24 @@ mod tests {
         assert_eq!(Lang::Fr.tk("no.such.key"), "");
     }
 
+    #[test]
+    fn french_signs_stay_with_their_words() {
+        // No line may start with `:`, `;`, `?`, `!`, `»`, `$` or `%`, nor end with `«`: French
+        // puts a no-break space there. The article's quotes (`.quote`) keep its own spacing.
+        assert_eq!(KEYS.len(), FR.len());
+        for (key, text) in KEYS.iter().zip(FR.iter()) {
+            if key.ends_with(".quote") {
+                continue;
+            }
+            for bad in [" :", " ;", " ?", " !", " »", "« ", " $", " %"] {
+                assert!(
+                    !text.contains(bad),
+                    "{key}: no-break space before or after {bad:?}"
+                );
+            }
+        }
+    }
+
     /// The French texts file as scripts/postbuild.mjs writes it.
     fn fr_file() -> String {
         format!("{FR_HEADER}\n{}\n", FR.join("\n"))
