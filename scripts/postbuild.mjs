@@ -29,6 +29,7 @@ for (const js of readdirSync(dir).filter((f) => /^ccplan-[0-9a-f]+\.js$/.test(f)
   const short = shortenNames(readFileSync(wasmPath), readFileSync(path, 'utf8'));
   if (!(await WebAssembly.validate(short.wasm))) throw new Error(`${wasmPath} is not valid after renaming`);
   writeFileSync(wasmPath, short.wasm);
+  console.log(`postbuild: ${short.renamed} names shortened between ${js} and its wasm`);
   const { code } = await minify(short.js, { module: true, compress: { passes: 2 }, mangle: true });
   writeFileSync(path, code);
   const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;

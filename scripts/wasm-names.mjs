@@ -7,8 +7,9 @@
 // import, and every export the glue calls by a name longer than SHORTEST, a short name in both
 // files. The wasm's code is not touched; only its import and export sections are rewritten.
 //
-// It fails (and so fails the build) rather than guess: each old name must appear in the JS
-// exactly as often as expected, and no short name may already be there.
+// It fails (and so fails the build) rather than guess: each import must be named exactly once in
+// the JS, each section it rewrites must be read to its end, and a short name is only given if the
+// JS does not already use it.
 const SHORTEST = 24;
 
 function readU32(bytes, at) {
