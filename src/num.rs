@@ -29,6 +29,12 @@ pub fn parse(s: &str) -> Option<f64> {
     imp::parse(s).filter(|x| x.is_finite())
 }
 
+/// A number typed by a person in a form field: surrounding spaces ignored, a decimal comma
+/// accepted ("2,5", as French visitors write it). The one parser for every field.
+pub fn parse_typed(s: &str) -> Option<f64> {
+    parse(&s.trim().replace(',', "."))
+}
+
 /// `x` rounded to one decimal, as text: SVG coordinates and lengths.
 pub fn coord(x: f64) -> String {
     text((x * 10.0).round() / 10.0)

@@ -1,8 +1,11 @@
-//! Assumptions (SPEC §3): every estimate the model needs that the article does not give, each
-//! with its default, allowed range, step, unit and source. All are editable in the page's
+//! Assumptions: every estimate the model needs that the article does not give, each with its
+//! default, allowed range, step, unit and source (the outside measurement it rests on or, where
+//! there is none, a plain statement that it is a judgment). All are editable in the page's
 //! Assumptions panel and travel in the link under their short [`AssumptionKey::key`].
 //! Labels, rationales and sources are translated: `assumption.<id>.label`, `assumption.<id>.why`,
-//! `assumption.source.<id>`.
+//! `assumption.source.<id>`. `docs/model.md` lists them with their sources.
+
+use super::{clamp, Plan};
 
 /// How an assumption's value reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -19,19 +22,8 @@ pub enum Unit {
     Percent,
     /// US dollars.
     Usd,
-}
-
-impl Unit {
-    pub fn id(self) -> &'static str {
-        match self {
-            Unit::Lines => "lines",
-            Unit::Heaviness => "heaviness",
-            Unit::Ratio => "ratio",
-            Unit::Toggle => "toggle",
-            Unit::Percent => "percent",
-            Unit::Usd => "usd",
-        }
-    }
+    /// Prompts an hour.
+    Prompts,
 }
 
 /// The model's assumptions. `Default` holds the defaults of [`AssumptionKey::meta`].
@@ -49,10 +41,11 @@ pub struct Assumptions {
     pub opus_hours_rule: bool,
     /// Recommend a plan only if its fullness is at most this.
     pub headroom: f64,
-    /// API cost of a light Sonnet prompt (η = 0), USD.
-    pub prompt_usd_light: f64,
-    /// API cost of a heavy Sonnet prompt (η = 1), USD.
-    pub prompt_usd_heavy: f64,
+    /// What Max 5x's five-hour window holds, in API-equivalent dollars (the other plans by the
+    /// article's 1× / 5× / 20×). It also prices a prompt: the window's dollars over its prompts.
+    pub window_usd: f64,
+    /// Prompts in one of the article's "hours of Sonnet 4", at the middle heaviness.
+    pub hour_prompts: f64,
 }
 
 impl Default for Assumptions {
@@ -64,8 +57,8 @@ impl Default for Assumptions {
             opus_weight: 0.0,
             opus_hours_rule: false,
             headroom: 0.0,
-            prompt_usd_light: 0.0,
-            prompt_usd_heavy: 0.0,
+            window_usd: 0.0,
+            hour_prompts: 0.0,
         };
         for k in AssumptionKey::ALL {
             a.set(k, k.meta().default);
@@ -83,8 +76,8 @@ pub enum AssumptionKey {
     OpusWeight,
     OpusHoursRule,
     Headroom,
-    PromptUsdLight,
-    PromptUsdHeavy,
+    WindowUsd,
+    HourPrompts,
 }
 
 /// What the page needs to show and edit an assumption.
@@ -104,11 +97,14 @@ pub struct AssumptionMeta {
     pub why: &'static str,
 }
 
-const ARTICLE: &str = "assumption.source.article";
-const API_PRICES: &str = "assumption.source.api_prices";
-const PROMPT_COST: &str = "assumption.source.prompt_cost";
-const SPEC: &str = "assumption.source.spec";
-const SPEC_AUTO_ACCEPT: &str = "assumption.source.spec_auto_accept";
+/// Max 5x's window, lowest public measurement (a Max 20x window of $120.61 in January 2026,
+/// i.e. $30 for Max 5x; ccusage's issue #145 measured $33.41 in June 2025).
+pub const WINDOW_USD_LOW: f64 = 30.0;
+/// Max 5x's window if the reported doubling of the five-hour limits (2026-05-06, not in the
+/// article) holds: twice the default.
+pub const WINDOW_USD_HIGH: f64 = 70.0;
+/// The highest public measurement of Max 5x's window before that report (about $50, 2025-08).
+pub const WINDOW_USD_MEASURED_HIGH: f64 = 50.0;
 
 impl AssumptionKey {
     pub const ALL: [AssumptionKey; 8] = [
@@ -118,11 +114,11 @@ impl AssumptionKey {
         AssumptionKey::OpusWeight,
         AssumptionKey::OpusHoursRule,
         AssumptionKey::Headroom,
-        AssumptionKey::PromptUsdLight,
-        AssumptionKey::PromptUsdHeavy,
+        AssumptionKey::WindowUsd,
+        AssumptionKey::HourPrompts,
     ];
 
-    /// The short, stable link key (distinct from SPEC §4's keys, `v` and `lang`).
+    /// The short, stable link key (distinct from the inputs' keys, `v` and `lang`).
     pub fn key(self) -> &'static str {
         match self {
             AssumptionKey::LightLoc => "ll",
@@ -131,8 +127,8 @@ impl AssumptionKey {
             AssumptionKey::OpusWeight => "ow",
             AssumptionKey::OpusHoursRule => "or",
             AssumptionKey::Headroom => "hr",
-            AssumptionKey::PromptUsdLight => "pl",
-            AssumptionKey::PromptUsdHeavy => "ph",
+            AssumptionKey::WindowUsd => "wu",
+            AssumptionKey::HourPrompts => "hp",
         }
     }
 
@@ -145,8 +141,8 @@ impl AssumptionKey {
             AssumptionKey::OpusWeight => "opus_weight",
             AssumptionKey::OpusHoursRule => "opus_rule",
             AssumptionKey::Headroom => "headroom",
-            AssumptionKey::PromptUsdLight => "prompt_light",
-            AssumptionKey::PromptUsdHeavy => "prompt_heavy",
+            AssumptionKey::WindowUsd => "window_usd",
+            AssumptionKey::HourPrompts => "hour_prompts",
         }
     }
 
@@ -168,7 +164,7 @@ impl AssumptionKey {
                 10_000.0,
                 100.0,
                 Unit::Lines,
-                ARTICLE,
+                "assumption.source.light_loc",
                 "assumption.light_loc.label",
                 "assumption.light_loc.why",
             ),
@@ -178,7 +174,7 @@ impl AssumptionKey {
                 10_000_000.0,
                 10_000.0,
                 Unit::Lines,
-                SPEC,
+                "assumption.source.heavy_loc",
                 "assumption.heavy_loc.label",
                 "assumption.heavy_loc.why",
             ),
@@ -188,7 +184,7 @@ impl AssumptionKey {
                 1.0,
                 0.05,
                 Unit::Heaviness,
-                SPEC_AUTO_ACCEPT,
+                "assumption.source.auto_accept",
                 "assumption.auto_accept.label",
                 "assumption.auto_accept.why",
             ),
@@ -198,7 +194,7 @@ impl AssumptionKey {
                 10.0,
                 0.01,
                 Unit::Ratio,
-                API_PRICES,
+                "assumption.source.opus_weight",
                 "assumption.opus_weight.label",
                 "assumption.opus_weight.why",
             ),
@@ -208,7 +204,7 @@ impl AssumptionKey {
                 1.0,
                 1.0,
                 Unit::Toggle,
-                ARTICLE,
+                "assumption.source.opus_rule",
                 "assumption.opus_rule.label",
                 "assumption.opus_rule.why",
             ),
@@ -218,29 +214,29 @@ impl AssumptionKey {
                 1.0,
                 0.05,
                 Unit::Percent,
-                SPEC,
+                "assumption.source.headroom",
                 "assumption.headroom.label",
                 "assumption.headroom.why",
             ),
-            AssumptionKey::PromptUsdLight => m(
-                0.10,
-                0.01,
+            AssumptionKey::WindowUsd => m(
+                35.0,
+                5.0,
+                500.0,
                 1.0,
-                0.01,
                 Unit::Usd,
-                PROMPT_COST,
-                "assumption.prompt_light.label",
-                "assumption.prompt_light.why",
+                "assumption.source.window_usd",
+                "assumption.window_usd.label",
+                "assumption.window_usd.why",
             ),
-            AssumptionKey::PromptUsdHeavy => m(
-                0.40,
-                0.01,
-                4.0,
-                0.01,
-                Unit::Usd,
-                PROMPT_COST,
-                "assumption.prompt_heavy.label",
-                "assumption.prompt_heavy.why",
+            AssumptionKey::HourPrompts => m(
+                6.0,
+                1.0,
+                30.0,
+                0.5,
+                Unit::Prompts,
+                "assumption.source.hour_prompts",
+                "assumption.hour_prompts.label",
+                "assumption.hour_prompts.why",
             ),
         }
     }
@@ -255,8 +251,8 @@ impl Assumptions {
             AssumptionKey::OpusWeight => self.opus_weight,
             AssumptionKey::OpusHoursRule => f64::from(u8::from(self.opus_hours_rule)),
             AssumptionKey::Headroom => self.headroom,
-            AssumptionKey::PromptUsdLight => self.prompt_usd_light,
-            AssumptionKey::PromptUsdHeavy => self.prompt_usd_heavy,
+            AssumptionKey::WindowUsd => self.window_usd,
+            AssumptionKey::HourPrompts => self.hour_prompts,
         }
     }
 
@@ -264,7 +260,7 @@ impl Assumptions {
     pub fn set(&mut self, key: AssumptionKey, x: f64) {
         let meta = key.meta();
         let v = if x.is_finite() {
-            super::clamp(x, meta.min, meta.max)
+            clamp(x, meta.min, meta.max)
         } else {
             meta.default
         };
@@ -275,8 +271,8 @@ impl Assumptions {
             AssumptionKey::OpusWeight => self.opus_weight = v,
             AssumptionKey::OpusHoursRule => self.opus_hours_rule = v >= 0.5,
             AssumptionKey::Headroom => self.headroom = v,
-            AssumptionKey::PromptUsdLight => self.prompt_usd_light = v,
-            AssumptionKey::PromptUsdHeavy => self.prompt_usd_heavy = v,
+            AssumptionKey::WindowUsd => self.window_usd = v,
+            AssumptionKey::HourPrompts => self.hour_prompts = v,
         }
     }
 
@@ -288,8 +284,13 @@ impl Assumptions {
         self
     }
 
-    /// Heaviness η (SPEC §3): `clamp(log10(loc / light) / log10(heavy / light) + boost, 0, 1)`,
-    /// the boost only with auto-accept. With the defaults: `log10(loc / 1000) / 3 + 0.25`.
+    /// Whether an assumption differs from its default.
+    pub fn is_edited(&self, key: AssumptionKey) -> bool {
+        (self.get(key) - key.meta().default).abs() > 1e-9
+    }
+
+    /// Heaviness η: `clamp(log10(loc / light) / log10(heavy / light) + boost, 0, 1)`, the boost
+    /// only with auto-accept. With the defaults: `log10(loc / 1000) / 3 (+ 0.25)`.
     pub fn heaviness(&self, loc: f64, auto_accept: bool) -> f64 {
         // Ranges keep heavy / light ≥ 10; the guard is for unclamped values.
         let span = (self.heavy_loc / self.light_loc).log10().max(0.1);
@@ -302,29 +303,13 @@ impl Assumptions {
         if eta.is_nan() {
             0.0
         } else {
-            super::clamp(eta, 0.0, 1.0)
+            clamp(eta, 0.0, 1.0)
         }
     }
 
-    /// The heavy prompt's cost, never below the light one (so cost grows with heaviness).
-    fn heavy_usd(&self) -> f64 {
-        self.prompt_usd_heavy.max(self.prompt_usd_light)
-    }
-
-    /// API cost of one Sonnet prompt at heaviness η: `light × (heavy / light)^η`.
-    pub fn prompt_usd(&self, eta: f64) -> f64 {
-        self.prompt_usd_light * (self.heavy_usd() / self.prompt_usd_light).powf(eta)
-    }
-
-    /// The geometric middle of the prompt cost, `√(light × heavy)` ($0.20 by default).
-    pub fn mid_prompt_usd(&self) -> f64 {
-        (self.prompt_usd_light * self.heavy_usd()).sqrt()
-    }
-
-    /// API cost of one claude.ai message: Pro's five-hour budget over its 45 messages (the
-    /// article's « environ 45 messages … OU … 10-40 invites »), ≈ $0.089 by default.
-    pub fn message_usd(&self) -> f64 {
-        let f = super::Plan::Pro.facts();
-        super::replay::window_budget(f, self) / f.messages_5h
+    /// Max 5x's window in dollars, without calibration ([`Assumptions::window_usd`]); the other
+    /// plans by the article's multiples (Pro 1×, Max 5x 5×, Max 20x 20×).
+    pub fn window_budget_usd(&self, plan: Plan) -> f64 {
+        self.window_usd * plan.facts().multiple / Plan::Max5.facts().multiple
     }
 }

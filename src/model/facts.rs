@@ -1,15 +1,17 @@
-//! Facts (SPEC §2): what the help article « Utiliser Claude Code avec votre plan Pro ou Max »
-//! (the French edition of "Using Claude Code with your Pro or Max plan", `seed/000_…txt`) says,
-//! as data. Every figure of the article is here, each with where it is said: a [`Section`] (the
-//! article's heading) and a translated quote (`fact.<id>.quote`; the French text is the article's
-//! own sentence). Shown in the page as **official**.
+//! Facts: what Anthropic's help article « Utiliser Claude Code avec votre plan Pro ou Max » (the
+//! French edition of "Using Claude Code with your Pro or Max plan") says, as data. Every figure
+//! of the article is here, each with where it is said: a [`Section`] (the article's heading) and
+//! a translated quote (`fact.<id>.quote`; the French text is the article's own sentence). Shown
+//! in the page as **official**. `docs/model.md` ("Facts") gives the article's title, address and
+//! what it says, in full.
 
 use super::Plan;
 
-/// When the figures were published. The article carries no date; it names Opus 4.5 (released
-/// 2025-11-24), and its hour figures are labelled « pour les modèles plus anciens » (Sonnet 4,
-/// Opus 4). Translation key of the sentence that says so: `fact.as_of`.
-pub const FACTS_AS_OF: &str = "2025-11";
+/// When the facts below were last checked against the article. The article itself is undated: it
+/// names Opus 4.5 (released 2025-11-24), so it was written after that, and it gives its limits
+/// under « Limites d'utilisation pour les modèles plus anciens » (Sonnet 4, Opus 4). The page
+/// says both (`facts.summary`, `fact.as_of`).
+pub const FACTS_CHECKED: &str = "2026-12-02";
 
 /// One plan's figures, as the article gives them (ranges are (low, high)).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -77,6 +79,8 @@ impl PlanFacts {
 /// The article's heading a fact is found under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Section {
+    /// The article's opening paragraph, before its first heading.
+    Intro,
     /// « Comment connecter Claude Code à votre plan »
     Connect,
     /// « Comment fonctionnent les limites d'utilisation ? »
@@ -99,6 +103,7 @@ impl Section {
     /// Translation key of the heading (French: the article's own heading).
     pub fn key(self) -> &'static str {
         match self {
+            Section::Intro => "fact.section.intro",
             Section::Connect => "fact.section.connect",
             Section::HowLimits => "fact.section.how_limits",
             Section::ProPlan => "fact.section.pro",
@@ -120,8 +125,10 @@ pub enum FactValue {
     Multiple(f64),
     /// "about N" (messages per five hours).
     About(f64),
-    /// "lo–hi" (prompts per five hours, or hours per week: the label says which).
+    /// "lo–hi" (hours per week: the label says which).
     Range(f64, f64),
+    /// "about lo–hi" (prompts per five hours: the article's « environ »).
+    AboutRange(f64, f64),
     /// Hours.
     Hours(f64),
     /// "under N lines of code".
@@ -221,7 +228,7 @@ pub const FACTS: &[Fact] = &[
         "fact.pro.prompts",
         "fact.pro.prompts.quote",
         PRO,
-        Range(10.0, 40.0),
+        AboutRange(10.0, 40.0),
         ProLimits,
     ),
     f(
@@ -242,7 +249,7 @@ pub const FACTS: &[Fact] = &[
         "fact.max5.prompts",
         "fact.max5.prompts.quote",
         MAX5,
-        Range(50.0, 200.0),
+        AboutRange(50.0, 200.0),
         MaxLimits,
     ),
     f(
@@ -270,7 +277,7 @@ pub const FACTS: &[Fact] = &[
         "fact.max20.prompts",
         "fact.max20.prompts.quote",
         MAX20,
-        Range(200.0, 800.0),
+        AboutRange(200.0, 800.0),
         MaxLimits,
     ),
     f(
@@ -308,6 +315,27 @@ pub const FACTS: &[Fact] = &[
         None,
         Statement,
         HowLimits,
+    ),
+    f(
+        "fact.messages_vary",
+        "fact.messages_vary.quote",
+        None,
+        Statement,
+        HowLimits,
+    ),
+    f(
+        "fact.individual",
+        "fact.individual.quote",
+        None,
+        Statement,
+        Intro,
+    ),
+    f(
+        "fact.warnings",
+        "fact.warnings.quote",
+        None,
+        Statement,
+        AtLimit,
     ),
     f(
         "fact.factors",

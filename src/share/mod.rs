@@ -1,19 +1,21 @@
-//! The link codec (SPEC §4): the page's inputs ⇄ a query string with stable keys and `v=1`.
+//! The link codec: the page's inputs ⇄ a query string with stable keys and `v=1`. The format and
+//! its compatibility promise are in `docs/link-format.md`.
 //!
 //! Pure, so it is tested natively. [`decode`] never fails: unknown keys are ignored, values out
 //! of range are clamped, unreadable values fall back to the default, a query over 2 KB is ignored
 //! as a whole, the last duplicate wins, and every such case is reported as a [`Warning`] so the
-//! page can say, discreetly, what it could not use. Only inputs travel in a link — never logs.
+//! page can say, discreetly, what it could not use. Only inputs travel in a link — never logs: a
+//! calibration from imported limit hits travels as its plan and two dollar figures.
 //! The browser glue (address bar, clipboard) is in `browser.rs`.
 
 pub mod browser;
 
 use crate::i18n::Lang;
-use crate::model::{AssumptionKey, Inputs, ModelChoice, NumInput};
+use crate::model::{AssumptionKey, Calibration, Inputs, ModelChoice, NumInput, Plan};
 
 /// The link format's version; a link without `v` is read as version 1.
 pub const VERSION: &str = "1";
-/// A query longer than this is ignored as a whole (SPEC §4).
+/// A query longer than this is ignored as a whole.
 pub const MAX_QUERY_BYTES: usize = 2048;
 /// Keys are echoed back to the visitor in warnings: cut them to a readable length.
 const MAX_ECHOED_KEY: usize = 24;
@@ -52,15 +54,76 @@ pub fn encode(inputs: &Inputs, lang: Option<Lang>) -> String {
     for key in AssumptionKey::ALL {
         put(key.key(), &number(inputs.assumptions.get(key)));
     }
+    if let Some(c) = &inputs.calibration {
+        put(CAL_PLAN, c.plan.id());
+        put(CAL_WINDOW, &number(c.window_usd));
+        if let Some(week) = c.week_usd {
+            put(CAL_WEEK, &number(week));
+        }
+    }
     if let Some(lang) = lang {
         put("lang", lang.tag());
     }
     q
 }
 
+/// The calibration's keys: the plan, its window and its week in dollars.
+const CAL_PLAN: &str = "cp";
+const CAL_WINDOW: &str = "cw";
+const CAL_WEEK: &str = "ck";
+/// Keys of links written before the window's dollars were an assumption of their own: the API
+/// price of a light and of a heavy prompt. Read as the same price at the middle heaviness.
+const LEGACY_PROMPT_LIGHT: &str = "pl";
+const LEGACY_PROMPT_HEAVY: &str = "ph";
+
+/// Values that only mean something together, gathered while the query is read.
+#[derive(Default)]
+struct Pending {
+    plan: Option<Plan>,
+    window: Option<f64>,
+    week: Option<f64>,
+    window_set: bool,
+    prompt_light: Option<f64>,
+    prompt_heavy: Option<f64>,
+}
+
+impl Pending {
+    fn apply(self, inputs: &mut Inputs, warnings: &mut Vec<Warning>) {
+        match (self.plan, self.window) {
+            (Some(plan), Some(window_usd)) => {
+                inputs.calibration = Calibration {
+                    plan,
+                    window_usd,
+                    week_usd: self.week,
+                    window_range: None,
+                    hits: 0,
+                    span_ms: None,
+                }
+                .clamped();
+            }
+            (None, None) => {}
+            // Half a calibration is no calibration.
+            (Some(_), None) => warnings.push(Warning::Unreadable(CAL_PLAN.into())),
+            (None, Some(_)) => warnings.push(Warning::Unreadable(CAL_WINDOW.into())),
+        }
+        if let (false, Some(light), Some(heavy)) =
+            (self.window_set, self.prompt_light, self.prompt_heavy)
+        {
+            // Max 5x's window at the middle heaviness holds √(50 × 200) = 100 prompts.
+            let middle = Plan::Max5.facts().prompts_5h;
+            let prompts = (middle.0 * middle.1).sqrt();
+            inputs.assumptions.set(
+                AssumptionKey::WindowUsd,
+                (light * heavy.max(light)).sqrt() * prompts,
+            );
+        }
+    }
+}
+
 /// Reads a query string (with or without its leading `?`). Never fails; see the module docs.
 pub fn decode(query: &str) -> (Inputs, Option<Lang>, Vec<Warning>) {
     let mut inputs = Inputs::default();
+    let mut pending = Pending::default();
     let mut lang = None;
     let mut warnings = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
@@ -78,7 +141,7 @@ pub fn decode(query: &str) -> (Inputs, Option<Lang>, Vec<Warning>) {
         };
         let value = percent_decode(raw_value);
         let value = value.as_deref().map(str::trim);
-        let outcome = apply(&mut inputs, &mut lang, &key, value);
+        let outcome = apply(&mut inputs, &mut pending, &mut lang, &key, value);
         // The last duplicate wins: drop what an earlier copy of this key reported.
         let echoed = echo(&key);
         warnings.retain(
@@ -92,6 +155,7 @@ pub fn decode(query: &str) -> (Inputs, Option<Lang>, Vec<Warning>) {
             Outcome::Newer => warnings.push(Warning::NewerVersion),
         }
     }
+    pending.apply(&mut inputs, &mut warnings);
     warnings.dedup();
     (inputs, lang, warnings)
 }
@@ -104,7 +168,13 @@ enum Outcome {
     Newer,
 }
 
-fn apply(inputs: &mut Inputs, lang: &mut Option<Lang>, key: &str, value: Option<&str>) -> Outcome {
+fn apply(
+    inputs: &mut Inputs,
+    pending: &mut Pending,
+    lang: &mut Option<Lang>,
+    key: &str,
+    value: Option<&str>,
+) -> Outcome {
     let Some(value) = value else {
         return if is_known(key) {
             Outcome::Unreadable
@@ -137,6 +207,31 @@ fn apply(inputs: &mut Inputs, lang: &mut Option<Lang>, key: &str, value: Option<
                 Outcome::Unreadable
             }
         },
+        CAL_PLAN => match Plan::from_id(&value.to_ascii_lowercase()) {
+            Some(p) => {
+                pending.plan = Some(p);
+                Outcome::Ok
+            }
+            None => {
+                pending.plan = None;
+                Outcome::Unreadable
+            }
+        },
+        CAL_WINDOW | CAL_WEEK | LEGACY_PROMPT_LIGHT | LEGACY_PROMPT_HEAVY => {
+            let x = crate::num::parse(value).filter(|x| *x > 0.0);
+            let slot = match key {
+                CAL_WINDOW => &mut pending.window,
+                CAL_WEEK => &mut pending.week,
+                LEGACY_PROMPT_LIGHT => &mut pending.prompt_light,
+                _ => &mut pending.prompt_heavy,
+            };
+            *slot = x;
+            if x.is_some() {
+                Outcome::Ok
+            } else {
+                Outcome::Unreadable
+            }
+        }
         "aa" | "xu" => {
             let slot = if key == "aa" {
                 &mut inputs.auto_accept
@@ -171,6 +266,7 @@ fn apply(inputs: &mut Inputs, lang: &mut Option<Lang>, key: &str, value: Option<
                     }
                 }
             } else if let Some(a) = AssumptionKey::ALL.into_iter().find(|a| a.key() == key) {
+                pending.window_set |= a == AssumptionKey::WindowUsd;
                 let meta = a.meta();
                 match crate::num::parse(value) {
                     Some(x) => {
@@ -195,6 +291,14 @@ fn apply(inputs: &mut Inputs, lang: &mut Option<Lang>, key: &str, value: Option<
 
 fn is_known(key: &str) -> bool {
     matches!(key, "v" | "lang" | "model" | "aa" | "xu")
+        || [
+            CAL_PLAN,
+            CAL_WINDOW,
+            CAL_WEEK,
+            LEGACY_PROMPT_LIGHT,
+            LEGACY_PROMPT_HEAVY,
+        ]
+        .contains(&key)
         || NumInput::ALL.iter().any(|i| i.key() == key)
         || AssumptionKey::ALL.iter().any(|a| a.key() == key)
 }

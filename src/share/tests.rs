@@ -230,3 +230,70 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_calibration_travels_as_its_plan_and_two_numbers() {
+    use crate::model::{Calibration, Plan};
+    let i = Inputs {
+        calibration: Some(Calibration {
+            plan: Plan::Max5,
+            window_usd: 42.5,
+            week_usd: Some(480.0),
+            // What the link does not carry: the hits' range, count and dates.
+            window_range: Some((30.0, 50.0)),
+            hits: 4,
+            span_ms: Some((1.0, 2.0)),
+        }),
+        ..Inputs::default()
+    };
+    let q = encode(&i, None);
+    assert!(q.ends_with("&cp=max5&cw=42.5&ck=480"), "{q}");
+    let (back, _, w) = decode(&q);
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(
+        back.calibration,
+        Some(Calibration {
+            plan: Plan::Max5,
+            window_usd: 42.5,
+            week_usd: Some(480.0),
+            window_range: None,
+            hits: 0,
+            span_ms: None,
+        })
+    );
+    // Without a week; in any order.
+    let c = decoded("cw=7&cp=pro").calibration;
+    assert_eq!(
+        c.map(|c| (c.plan, c.window_usd, c.week_usd)),
+        Some((Plan::Pro, 7.0, None))
+    );
+    // Half a calibration, or a nonsense one, is none, and the page says so.
+    for (q, key) in [
+        ("cp=max5", "cp"),
+        ("cw=40", "cw"),
+        ("cp=ultra&cw=40", "cp"),
+        ("cp=pro&cw=-3", "cw"),
+    ] {
+        let (i, _, w) = decode(q);
+        assert_eq!(i.calibration, None, "{q}");
+        assert!(w.contains(&Warning::Unreadable(key.into())), "{q}: {w:?}");
+    }
+    // Out of range: clamped.
+    assert_eq!(
+        decoded("cp=pro&cw=1e9").calibration.map(|c| c.window_usd),
+        Some(10_000.0)
+    );
+}
+
+#[test]
+fn links_from_before_the_window_assumption_keep_their_prompt_price() {
+    // pl/ph were the API price of a light and a heavy prompt: their middle, times the 100 prompts
+    // Max 5x's window holds at the middle heaviness, is the window: $0.20 × 100 = $20.
+    let (i, _, w) = decode("v=1&pl=0.1&ph=0.4");
+    assert!(w.is_empty(), "{w:?}");
+    assert!((i.assumptions.window_usd - 20.0).abs() < 1e-9);
+    // A link that also carries the window keeps it.
+    assert_eq!(decoded("pl=0.1&ph=0.4&wu=50").assumptions.window_usd, 50.0);
+    // One of the two alone changes nothing.
+    assert_eq!(decoded("pl=0.3").assumptions.window_usd, 35.0);
+}

@@ -55,8 +55,8 @@ impl Panel {
     /// Each plan's capacity at this workload's heaviness, in this panel's unit.
     fn capacity(self, p: &PlanEval) -> f64 {
         match self {
-            Panel::Window => p.prompts_capacity,
-            Panel::Week => p.weekly_capacity_hours,
+            Panel::Window => p.capacity.prompts,
+            Panel::Week => p.capacity.week_hours,
         }
     }
 
@@ -65,8 +65,8 @@ impl Panel {
     fn demand(self, e: &Evaluation) -> f64 {
         let p = &e.plans[0];
         match self {
-            Panel::Window => p.window_fullness * p.prompts_capacity,
-            Panel::Week => p.weekly_fullness * p.weekly_capacity_hours,
+            Panel::Window => p.window_fullness * p.capacity.prompts,
+            Panel::Week => p.weekly_fullness * p.capacity.week_hours,
         }
     }
 }
@@ -80,25 +80,44 @@ pub fn DemandChart(eval: Memo<Evaluation>, lang: Signal<Lang>) -> impl IntoView 
     view! {
         <section class="panel" aria-labelledby="chart-title">
             <h2 id="chart-title">{tr(lang, k::CHART_TITLE)}</h2>
-            <div inner_html=move || legend(lang.get())></div>
+            <div inner_html=move || eval.with(|e| legend(lang.get(), e))></div>
             {chart(eval, lang, Panel::Window)}
             {chart(eval, lang, Panel::Week)}
         </section>
     }
 }
 
-fn legend(l: Lang) -> String {
+/// Where the moving marks come from: the plans' limits (calibrated or estimated) and the demand
+/// (imported or described).
+fn sources(e: &Evaluation) -> (&'static str, &'static str) {
+    let calibrated = matches!(
+        e.window_source,
+        crate::model::capacity::WindowSource::Calibrated(_)
+    ) || e.week_calibrated;
+    let cap = if calibrated { "data" } else { "estimate" };
+    let demand = if e.basis == crate::model::Basis::Observed {
+        "data"
+    } else {
+        "estimate"
+    };
+    (cap, demand)
+}
+
+fn legend(l: Lang, e: &Evaluation) -> String {
+    let (cap, demand) = sources(e);
     let mut h = Html::new();
-    h.open("div", &[("class", "legend"), ("aria-hidden", "true")]);
-    for (class, text) in [
-        ("sw band", k::CHART_LEGEND_BAND),
-        ("sw cap", k::CHART_LEGEND_CAP),
-        ("sw demand", k::CHART_LEGEND_DEMAND),
+    h.open("div", &[("class", "legend")]);
+    for (class, text, source) in [
+        ("sw band", k::CHART_LEGEND_BAND, "official"),
+        ("sw cap", k::CHART_LEGEND_CAP, cap),
+        ("sw demand", k::CHART_LEGEND_DEMAND, demand),
     ] {
-        h.open("span", &[])
-            .el("span", &[("class", class)], "")
+        h.open("span", &[("data-source", source)])
+            .el("span", &[("class", class), ("aria-hidden", "true")], "")
             .text(l.t(text))
-            .close("span");
+            .text(" ");
+        super::result::tag(&mut h, l, source);
+        h.close("span");
     }
     h.close("div");
     h.finish()
@@ -125,8 +144,8 @@ fn chart(eval: Memo<Evaluation>, lang: Signal<Lang>, panel: Panel) -> impl IntoV
     view! {
         <h3>{tr(lang, panel.title())}</h3>
         <svg class="chart" viewBox=view_box role="img" aria-label=summary>
-            <g inner_html=move || axes(lang.get(), panel)></g>
-            <g inner_html=move || eval.with(|e| marks(lang.get(), e, panel))></g>
+            <g data-source="official" inner_html=move || axes(lang.get(), panel)></g>
+            <g data-source=move || eval.with(|e| sources(e).0) inner_html=move || eval.with(|e| marks(lang.get(), e, panel))></g>
         </svg>
     }
 }
@@ -218,30 +237,32 @@ fn marks(l: Lang, e: &Evaluation, panel: Panel) -> String {
     } else {
         "middle"
     };
-    h.shape(
-        "line",
-        &[
-            ("class", "demand"),
-            ("x1", &dx),
-            ("x2", &dx),
-            ("y1", &coord(TOP - 6.0)),
-            ("y2", &coord(BOTTOM)),
-        ],
-    )
-    .el(
-        "text",
-        &[
-            ("x", &dx),
-            ("y", &coord(TOP - 10.0)),
-            ("text-anchor", anchor),
-        ],
-        &fill(
-            l.t(k::CHART_YOU),
+    h.open("g", &[("data-source", sources(e).1)])
+        .shape(
+            "line",
             &[
-                ("demand", &format::int(l, demand)),
-                ("unit", l.t(panel.unit())),
+                ("class", "demand"),
+                ("x1", &dx),
+                ("x2", &dx),
+                ("y1", &coord(TOP - 6.0)),
+                ("y2", &coord(BOTTOM)),
             ],
-        ),
-    );
+        )
+        .el(
+            "text",
+            &[
+                ("x", &dx),
+                ("y", &coord(TOP - 10.0)),
+                ("text-anchor", anchor),
+            ],
+            &fill(
+                l.t(k::CHART_YOU),
+                &[
+                    ("demand", &format::int(l, demand)),
+                    ("unit", l.t(panel.unit())),
+                ],
+            ),
+        )
+        .close("g");
     h.finish()
 }

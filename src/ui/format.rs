@@ -85,10 +85,41 @@ pub fn percent(lang: Lang, ratio: f64) -> String {
     }
 }
 
-/// A duration in hours as "1 h 40 min" (or "40 min").
+/// The number of a percentage for a fraction above `limit` (both fractions), precise enough
+/// never to read as the limit or below it: 0.853 against 0.85 gives "85.3", not "85"; 0.9 gives
+/// "90". Used where the page says a plan is above its target or its limit.
+pub fn percent_number_above(lang: Lang, value: f64, limit: f64) -> String {
+    let whole = (value * 100.0).round();
+    if whole > (limit * 100.0).round() || value <= limit || value.is_nan() {
+        number(lang, whole, 0, 0)
+    } else {
+        // Less a hair of float noise: 0.853 × 1000 is 853.0000000000001, not above 853.
+        number(lang, (value * 1000.0 - 1e-9).ceil() / 10.0, 1, 1)
+    }
+}
+
+/// A fraction above `limit` as a percentage ("100.4%" rather than "100%").
+pub fn percent_above(lang: Lang, ratio: f64, limit: f64) -> String {
+    let n = percent_number_above(lang, ratio, limit);
+    match lang {
+        Lang::En => n + "%",
+        Lang::Fr => n + "\u{a0}%",
+    }
+}
+
+/// A moment (Unix milliseconds) as its UTC date, `2026-10-05` (the same in both languages).
+pub fn date(ms: f64) -> String {
+    let day = if ms.is_finite() {
+        (ms / 86_400_000.0).floor().clamp(-1.0e6, 1.0e6) as i64
+    } else {
+        0
+    };
+    crate::usage::date_string(day)
+}
+
+/// A duration in hours as "1 h 40 min" (or "40 min"), rounded to the minute.
 pub fn duration(lang: Lang, hours: f64) -> String {
-    let minutes = (hours.max(0.0) * 60.0).round() as u64;
-    let (h, m) = (minutes / 60, minutes % 60);
+    let (h, m) = crate::model::hours_minutes(hours);
     let (h, m) = (h.to_string(), m.to_string());
     if h == "0" {
         fill(lang.t(k::UNIT_MIN), &[("m", &m)])
@@ -125,6 +156,20 @@ mod tests {
         assert_eq!(percent(fr, 1.25), "125\u{a0}%");
         assert_eq!(int(en, f64::NAN), "0");
         assert_eq!(int(en, 1e300), "9,000,000,000,000,000");
+    }
+
+    #[test]
+    fn percentages_above_a_limit_never_read_as_the_limit() {
+        let (en, fr) = (Lang::En, Lang::Fr);
+        assert_eq!(percent_number_above(en, 0.853, 0.85), "85.3");
+        assert_eq!(percent_number_above(en, 0.8501, 0.85), "85.1");
+        assert_eq!(percent_number_above(fr, 0.8501, 0.85), "85,1");
+        assert_eq!(percent_number_above(en, 0.9, 0.85), "90");
+        assert_eq!(percent_number_above(en, 0.856, 0.85), "86");
+        assert_eq!(percent_above(en, 1.0041, 1.0), "100.5%");
+        assert_eq!(percent_above(fr, 1.2, 1.0), "120\u{a0}%");
+        assert_eq!(date(1_775_000_000_000.0), "2026-03-31");
+        assert_eq!(date(f64::NAN), "1970-01-01");
     }
 
     #[test]

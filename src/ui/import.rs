@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::markup::Html;
-use super::result::{hundredths, plan_name, verdict_text};
-use super::{format, tr};
+use super::result::{hundredths, option_name};
+use super::{format, tr, Imported};
 use crate::i18n::{fill, k, Lang};
-use crate::model::{replay, Inputs};
+use crate::model::{evaluate_observed, suggested_inputs, Inputs, Observed, WEEKS_PER_MONTH};
 use crate::usage::browser::{self, FromWorker};
 use crate::usage::summary::Summary;
 
@@ -21,8 +21,31 @@ enum State {
         files: f64,
         count: f64,
     },
-    Done(Summary),
+    /// The summary is in the page's `imported`.
+    Done,
     Failed,
+}
+
+/// The import's usage in the model's terms. Its monthly cost is its total over the days it spans
+/// (at least a week), times 52/12 weeks.
+pub fn observed(s: &Summary) -> Observed {
+    let day = |d: Option<&(String, f64)>| {
+        d.and_then(|(date, _)| {
+            crate::usage::parse_timestamp(format!("{date}T00:00:00Z").as_bytes())
+        })
+    };
+    let span_days = match (day(s.days.first()), day(s.days.last())) {
+        (Some(a), Some(b)) => ((b - a) as f64 / 86_400_000.0 + 1.0).max(7.0),
+        _ => 7.0,
+    };
+    Observed {
+        window_usd: s.busiest_block_usd,
+        week_usd: s.busiest_week_usd,
+        monthly_usd: s.cost_usd / (span_days / 7.0) * WEEKS_PER_MONTH,
+        opus_share: s.opus_cost_share,
+        hours_per_day: s.hours_per_active_day,
+        days_per_week: s.active_days_per_week,
+    }
 }
 
 fn mb(l: Lang, bytes: f64) -> String {
@@ -30,7 +53,11 @@ fn mb(l: Lang, bytes: f64) -> String {
 }
 
 #[component]
-pub fn Import(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
+pub fn Import(
+    inputs: RwSignal<Inputs>,
+    imported: RwSignal<Option<Imported>>,
+    lang: Signal<Lang>,
+) -> impl IntoView {
     let state = RwSignal::new(State::Idle);
     let worker = StoredValue::new_local(None::<web_sys::Worker>);
     let (over, set_over) = signal(false);
@@ -63,7 +90,13 @@ pub fn Import(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
                 count,
             }),
             FromWorker::Done(summary) => {
-                state.set(State::Done(summary));
+                // The page's answer now follows the import, until an input changes.
+                imported.set(Some(Imported {
+                    observed: observed(&summary),
+                    summary,
+                    at: inputs.get_untracked(),
+                }));
+                state.set(State::Done);
                 if let Some(w) = worker.get_value() {
                     w.terminate();
                 }
@@ -115,13 +148,25 @@ pub fn Import(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
         });
     };
     let use_numbers = move |_| {
-        if let State::Done(s) = state.get_untracked() {
-            inputs.update(|i| *i = s.suggested_inputs(i));
+        if let Some(o) = imported.with_untracked(|m| m.as_ref().map(|m| m.observed)) {
+            inputs.update(|i| *i = suggested_inputs(i, &o));
         }
+    };
+    let lead_again = move |_| {
+        let now = inputs.get_untracked();
+        imported.update(|m| {
+            if let Some(m) = m {
+                m.at = now;
+            }
+        });
     };
 
     let running = move || state.with(|s| matches!(s, State::Running { .. }));
-    let has_data = move || state.with(|s| matches!(s, State::Done(s) if !s.is_empty()));
+    let has_data = move || {
+        state.with(|s| *s == State::Done)
+            && imported.with(|m| m.as_ref().is_some_and(|m| !m.summary.is_empty()))
+    };
+    let leads = move || imported.with(|m| m.as_ref().is_some_and(|m| inputs.with(|i| m.leads(i))));
 
     view! {
         <section class="panel" aria-labelledby="import-title">
@@ -155,7 +200,7 @@ pub fn Import(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
                 </p>
                 <p class="muted">{tr(lang, k::IMPORT_DROP)}</p>
             </div>
-            <div aria-live="polite" inner_html=move || state.with(|st| status(lang.get(), st, inputs))></div>
+            <div aria-live="polite" inner_html=move || state.with(|st| status(lang.get(), st, imported, inputs))></div>
             <p class="share">
                 <button type="button" data-testid="import-cancel" hidden=move || !running() on:click=cancel>
                     {tr(lang, k::IMPORT_CANCEL)}
@@ -163,14 +208,22 @@ pub fn Import(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
                 <button type="button" class="primary" data-testid="use-data" hidden=move || !has_data() on:click=use_numbers>
                     {tr(lang, k::IMPORT_USE)}
                 </button>
+                <button type="button" data-testid="answer-from-data" hidden=move || !has_data() || leads() on:click=lead_again>
+                    {tr(lang, k::IMPORT_LEAD_AGAIN)}
+                </button>
             </p>
         </section>
     }
 }
 
 /// What the import is doing: nothing yet, reading (with a progress bar), failed, or its summary.
-/// The inputs are read (and so tracked) only for the summary, whose replay uses the assumptions.
-fn status(l: Lang, state: &State, inputs: RwSignal<Inputs>) -> String {
+/// The inputs are read (and so tracked) only for the summary, whose answer uses the assumptions.
+fn status(
+    l: Lang,
+    state: &State,
+    imported: RwSignal<Option<Imported>>,
+    inputs: RwSignal<Inputs>,
+) -> String {
     match state {
         State::Idle => String::new(),
         State::Failed => {
@@ -208,7 +261,10 @@ fn status(l: Lang, state: &State, inputs: RwSignal<Inputs>) -> String {
                 .close("p");
             h.finish()
         }
-        State::Done(s) => inputs.with(|i| summary(l, s, i)),
+        State::Done => imported.with(|m| match m {
+            Some(m) => inputs.with(|i| summary(l, m, i)),
+            None => String::new(),
+        }),
     }
 }
 
@@ -217,24 +273,28 @@ fn count(x: f64) -> String {
     crate::num::text(x.round())
 }
 
-/// The import's summary: totals, the busiest block and week, the replay against each plan and
-/// the daily chart, with the data attributes of SPEC §5 for tests.
-fn summary(l: Lang, s: &Summary, inputs: &Inputs) -> String {
+/// The import's summary: its answer, totals, the busiest block and 7 days, what could not be
+/// read, and the daily chart, with the data attributes of `docs/test-hooks.md`.
+fn summary(l: Lang, m: &Imported, inputs: &Inputs) -> String {
+    let s = &m.summary;
     let tokens = s.input_tokens + s.output_tokens + s.cache_creation_tokens + s.cache_read_tokens;
-    let r = replay(s.busiest_block_usd, s.busiest_week_usd, &inputs.assumptions);
+    // The same evaluation as the page's answer while it follows the import.
+    let e = evaluate_observed(inputs, &m.observed);
+    let r = &e.recommendation;
     let headline = fill(
-        l.t(if r.fits {
+        l.t(if r.fits || r.with_extra {
             k::IMPORT_VERDICT
         } else {
             k::IMPORT_VERDICT_NONE
         }),
-        &[("plan", plan_name(l, r.recommended))],
+        &[("plan", &option_name(l, r.plan, r.with_extra))],
     );
     let mut h = Html::new();
     h.open(
         "div",
         &[
             ("data-testid", "import-summary"),
+            ("data-source", "data"),
             ("data-entries", &count(s.entries)),
             ("data-input-tokens", &count(s.input_tokens)),
             ("data-output-tokens", &count(s.output_tokens)),
@@ -245,13 +305,19 @@ fn summary(l: Lang, s: &Summary, inputs: &Inputs) -> String {
             ("data-cache-read-tokens", &count(s.cache_read_tokens)),
             ("data-cost-usd", &hundredths(s.cost_usd)),
             ("data-skipped-lines", &count(s.skipped_lines)),
-            ("data-plan", r.recommended.id()),
+            ("data-plan", r.plan.id()),
         ],
     )
     .open("p", &[("class", "plan-data")])
     .el("span", &[("class", "tag data")], l.t(k::TAG_DATA))
     .text(" ")
     .el("strong", &[], &headline)
+    .text(" ")
+    .text(l.t(if m.leads(inputs) {
+        k::IMPORT_LEADS
+    } else {
+        k::IMPORT_DOES_NOT_LEAD
+    }))
     .close("p")
     .el(
         "p",
@@ -297,104 +363,101 @@ fn summary(l: Lang, s: &Summary, inputs: &Inputs) -> String {
     if s.is_empty() {
         h.el("p", &[("class", "warning")], l.t(k::IMPORT_EMPTY));
     }
-    h.open("div", &[("class", "table-scroll")])
-        .open("table", &[])
-        .el("caption", &[("class", "muted")], l.t(k::IMPORT_REPLAY))
-        .open("thead", &[])
-        .open("tr", &[]);
-    for col in [
-        k::IMPORT_COL_PLAN,
-        k::CARD_WINDOW,
-        k::CARD_WEEK,
-        k::IMPORT_COL_VERDICT,
-    ] {
-        h.el("th", &[("scope", "col")], l.t(col));
-    }
-    h.close("tr").close("thead").open("tbody", &[]);
-    for p in &r.plans {
-        h.open(
-            "tr",
-            &[
-                ("data-testid", &["replay-", p.plan.id()].concat()),
-                ("data-fullness", &hundredths(p.fullness)),
-            ],
-        )
-        .el("th", &[("scope", "row")], plan_name(l, p.plan))
-        .el("td", &[], &format::percent(l, p.window_fullness))
-        .el("td", &[], &format::percent(l, p.weekly_fullness))
-        .el("td", &[], verdict_text(l, p.verdict))
-        .close("tr");
-    }
-    h.close("tbody").close("table").close("div");
     daily_chart(&mut h, l, &s.days);
     h.close("div");
     h.finish()
 }
 
-/// API-equivalent cost per day, as bars (the last 60 active days).
+/// API-equivalent cost per day, as bars (the last 60 active days), with its axis: the highest
+/// value and zero on the left, the first and last date below. Each bar gives its day and cost
+/// on hover and to screen readers.
 fn daily_chart(h: &mut Html, l: Lang, days: &[(String, f64)]) {
     use crate::num::coord;
+    const LEFT: f64 = 64.0;
+    const WIDTH: f64 = 600.0;
+    const BASE: f64 = 110.0;
+    const TALL: f64 = 100.0;
     let shown = &days[days.len().saturating_sub(60)..];
     let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
         return;
     };
     let max = shown.iter().map(|(_, c)| *c).fold(0.01, f64::max);
-    let bar = 600.0 / shown.len() as f64;
-    let summary = fill(
+    let bar = (WIDTH - LEFT) / shown.len() as f64;
+    let title = fill(
         l.t(k::IMPORT_CHART),
         &[
             ("days", &format::int(l, shown.len() as f64)),
             ("max", &format::usd(l, max)),
         ],
     );
-    h.open(
-        "svg",
-        &[
-            ("class", "chart"),
-            ("viewBox", "0 0 600 120"),
-            ("role", "img"),
-            ("aria-label", &summary),
-        ],
-    );
-    for (i, (date, cost)) in shown.iter().enumerate() {
-        let bar_h = (cost / max * 100.0).max(1.0);
-        h.open(
-            "rect",
+    h.el("h3", &[("id", "daily-title")], l.t(k::IMPORT_CHART_TITLE))
+        .el("p", &[("class", "muted")], &title)
+        .open(
+            "svg",
             &[
-                ("class", "bar"),
-                ("x", &coord(i as f64 * bar)),
-                ("y", &coord(110.0 - bar_h)),
-                ("width", &coord((bar - 1.0).max(1.0))),
-                ("height", &coord(bar_h)),
+                ("class", "chart"),
+                ("viewBox", "0 0 600 128"),
+                ("role", "group"),
+                ("aria-labelledby", "daily-title"),
             ],
-        )
-        .el("title", &[], &[date, ": ", &format::usd(l, *cost)].concat())
-        .close("rect");
+        );
+    for (i, (date, cost)) in shown.iter().enumerate() {
+        let bar_h = (cost / max * TALL).max(1.0);
+        let label = [date, ": ", &format::usd(l, *cost)].concat();
+        h.open("g", &[("role", "img"), ("aria-label", &label)])
+            .open(
+                "rect",
+                &[
+                    ("class", "bar"),
+                    ("x", &coord(LEFT + i as f64 * bar)),
+                    ("y", &coord(BASE - bar_h)),
+                    ("width", &coord((bar - 1.0).max(1.0))),
+                    ("height", &coord(bar_h)),
+                ],
+            )
+            .el("title", &[], &label)
+            .close("rect")
+            .close("g");
     }
-    h.shape(
-        "line",
-        &[
-            ("class", "axis"),
-            ("x1", "0"),
-            ("x2", "600"),
-            ("y1", "110"),
-            ("y2", "110"),
-        ],
-    )
-    .el(
-        "text",
-        &[("x", "0"), ("y", "122"), ("font-size", "10")],
-        &first.0,
-    )
-    .el(
-        "text",
-        &[
-            ("x", "600"),
-            ("y", "122"),
-            ("font-size", "10"),
-            ("text-anchor", "end"),
-        ],
-        &last.0,
-    )
-    .close("svg");
+    let axis = |h: &mut Html, y: f64| {
+        h.shape(
+            "line",
+            &[
+                ("class", "axis"),
+                ("x1", &coord(LEFT - 4.0)),
+                ("x2", &coord(WIDTH)),
+                ("y1", &coord(y)),
+                ("y2", &coord(y)),
+            ],
+        );
+    };
+    axis(h, BASE);
+    axis(h, BASE - TALL);
+    h.open("g", &[("aria-hidden", "true")])
+        .el(
+            "text",
+            &[
+                ("x", &coord(LEFT - 8.0)),
+                ("y", &coord(BASE - TALL + 4.0)),
+                ("text-anchor", "end"),
+            ],
+            &format::usd(l, max),
+        )
+        .el(
+            "text",
+            &[
+                ("x", &coord(LEFT - 8.0)),
+                ("y", &coord(BASE + 4.0)),
+                ("text-anchor", "end"),
+            ],
+            &format::usd(l, 0.0),
+        )
+        .el("text", &[("x", &coord(LEFT)), ("y", "124")], &first.0)
+        .el(
+            "text",
+            &[("x", &coord(WIDTH)), ("y", "124"), ("text-anchor", "end")],
+            &last.0,
+        )
+        .close("g")
+        .close("svg");
 }

@@ -112,7 +112,7 @@ pub fn NumberField(input: NumInput, inputs: RwSignal<Inputs>, lang: Signal<Lang>
                 on:change:target=move |ev| {
                     let target = ev.target();
                     // A number (with a comma or a dot) is set; anything else is ignored.
-                    if let Some(x) = num::parse(&target.value().trim().replace(',', ".")) {
+                    if let Some(x) = num::parse_typed(&target.value()) {
                         set(x);
                     }
                     // Show what the model kept: clamped, rounded, or the previous value.

@@ -1,6 +1,6 @@
-//! The page, as small Leptos components. State is one `RwSignal<Inputs>` (plus the language);
-//! the evaluation is one `Memo` derived from it; the view only reads them. Effects only talk to
-//! the outside world: the address bar, `<html lang>`.
+//! The page, as small Leptos components. State is one `RwSignal<Inputs>` (plus the language and
+//! the last import); the evaluation is one `Memo` derived from them; the view only reads them.
+//! Effects only talk to the outside world: the address bar, `<html lang>`.
 use leptos::prelude::*;
 
 mod chart;
@@ -14,8 +14,9 @@ mod result;
 mod share_box;
 
 use crate::i18n::{k, Lang};
-use crate::model::{evaluate, Evaluation, Inputs};
+use crate::model::{evaluate, evaluate_observed, Evaluation, Inputs, Observed};
 use crate::share::{self, Warning};
+use crate::usage::summary::Summary;
 
 /// A translated text that follows the language. One function (so one closure type) for every
 /// text of the page: the view code for it is compiled once, not once per call site.
@@ -29,12 +30,33 @@ pub fn tr(
 /// How long the address bar waits after the last change before it is rewritten.
 const URL_DEBOUNCE_MS: u32 = 250;
 
-/// The page's state: one `RwSignal<Inputs>` and the language, started from the link.
+/// The last import of real usage, and the inputs the page had when its answer was last based on
+/// it. While the inputs are still those, the page's one answer is the import's (see
+/// [`PageState::eval`]); once the visitor changes an input, it is the calculator's again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub summary: Summary,
+    pub observed: Observed,
+    /// The inputs the import's answer was shown with.
+    pub at: Inputs,
+}
+
+impl Imported {
+    /// Whether the answer follows the import with these inputs.
+    pub fn leads(&self, inputs: &Inputs) -> bool {
+        self.at == *inputs
+    }
+}
+
+/// The page's state: one `RwSignal<Inputs>`, the language and the last import, started from the
+/// link.
 #[derive(Clone, Copy)]
 pub struct PageState {
     pub inputs: RwSignal<Inputs>,
     pub lang: RwSignal<Lang>,
-    /// The evaluation of the inputs: the one derived value every region reads.
+    pub imported: RwSignal<Option<Imported>>,
+    /// The one answer every region reads: the import's while the inputs are those it was shown
+    /// with, else the calculator's.
     pub eval: Memo<Evaluation>,
     /// The query string that reopens the page as it is (the address bar and the share box).
     pub link: Memo<String>,
@@ -53,10 +75,19 @@ impl PageState {
         let lang = if wanted.is_ready() { wanted } else { Lang::En };
         let inputs = RwSignal::new(start);
         let lang = RwSignal::new(lang);
+        let imported = RwSignal::new(None::<Imported>);
         let state = PageState {
             inputs,
             lang,
-            eval: Memo::new(move |_| inputs.with(evaluate)),
+            imported,
+            eval: Memo::new(move |_| {
+                inputs.with(|i| {
+                    imported.with(|m| match m {
+                        Some(m) if m.leads(i) => evaluate_observed(i, &m.observed),
+                        _ => evaluate(i),
+                    })
+                })
+            }),
             link: Memo::new(move |_| inputs.with(|i| share::encode(i, Some(lang.get())))),
             warnings: StoredValue::new(warnings),
         };
@@ -123,7 +154,11 @@ pub async fn mount_page(langs: web_sys::HtmlElement, app: web_sys::HtmlElement) 
         state.lang.set(wanted);
     }
     let PageState {
-        inputs, eval, link, ..
+        inputs,
+        imported,
+        eval,
+        link,
+        ..
     } = state;
     let lang: Signal<Lang> = state.lang.into();
     let mut parts: Mounted = vec![
@@ -133,7 +168,7 @@ pub async fn mount_page(langs: web_sys::HtmlElement, app: web_sys::HtmlElement) 
     next_task().await;
     if let Some(answer) = element("answer") {
         parts.push(part(answer.clone(), move || {
-            view! { <result::Recommendation eval lang link /> }
+            view! { <result::Recommendation eval inputs lang link /> }
         }));
         next_task().await;
         parts.push(part(answer, move || view! { <Details state /> }));
@@ -142,7 +177,7 @@ pub async fn mount_page(langs: web_sys::HtmlElement, app: web_sys::HtmlElement) 
     parts.push(part(app, move || {
         view! {
             <div class="stack" id="more">
-                <import::Import inputs lang />
+                <import::Import inputs imported lang />
                 <panels::Advice eval inputs lang />
             </div>
         }

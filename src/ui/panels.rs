@@ -7,7 +7,7 @@ use super::markup::Html;
 use super::tr;
 use crate::i18n::{fill, k, Lang};
 use crate::model::{
-    AssumptionKey, Evaluation, FactValue, Inputs, Plan, Unit, Verdict, FACTS, FACTS_AS_OF,
+    AssumptionKey, Evaluation, FactValue, Inputs, Plan, Unit, Verdict, FACTS, FACTS_CHECKED,
 };
 
 /// Which pieces of the article's advice apply to this situation, most useful first.
@@ -25,8 +25,14 @@ fn advice_for(e: &Evaluation, i: &Inputs) -> Vec<usize> {
     if i.model != crate::model::ModelChoice::Sonnet {
         out.push(k::ADVICE_MODEL);
     }
+    // Never "wait rather than accept API credits" next to an answer that relies on them.
+    let status = if r.with_extra {
+        k::ADVICE_STATUS_EXTRA
+    } else {
+        k::ADVICE_STATUS
+    };
     if r.verdict != Verdict::Comfortable {
-        out.push(k::ADVICE_STATUS);
+        out.push(status);
     }
     out.push(if i.extra_usage {
         k::ADVICE_EXTRA_USAGE
@@ -39,7 +45,7 @@ fn advice_for(e: &Evaluation, i: &Inputs) -> Vec<usize> {
         out.push(k::ADVICE_MODEL);
     }
     if r.verdict == Verdict::Comfortable {
-        out.push(k::ADVICE_STATUS);
+        out.push(status);
     }
     out
 }
@@ -71,6 +77,7 @@ fn fact_value(l: Lang, v: FactValue) -> String {
         FactValue::Multiple(x) => format!("{}×", format::int(l, x)),
         FactValue::About(x) => format!("≈ {}", format::int(l, x)),
         FactValue::Range(a, b) => format!("{}–{}", format::int(l, a), format::int(l, b)),
+        FactValue::AboutRange(a, b) => format!("≈ {}–{}", format::int(l, a), format::int(l, b)),
         FactValue::Hours(h) => fill(l.t(k::UNIT_HOURS), &[("v", &format::int(l, h))]),
         FactValue::UnderLines(n) => fill(l.t(k::UNIT_UNDER_LINES), &[("v", &format::int(l, n))]),
         FactValue::Statement => String::new(),
@@ -85,6 +92,7 @@ fn unit_text(l: Lang, u: Unit) -> &'static str {
         Unit::Toggle => k::UNIT_NAME_TOGGLE,
         Unit::Percent => k::UNIT_NAME_FRACTION,
         Unit::Usd => k::UNIT_NAME_USD,
+        Unit::Prompts => k::UNIT_NAME_PROMPTS,
     })
 }
 
@@ -170,7 +178,7 @@ fn AssumptionRow(
         h.finish()
     };
     view! {
-        <div class="assume">
+        <div class="assume" data-source="estimate">
             <label for=id.clone() inner_html=label></label>
             <input
                 type="number"
@@ -183,7 +191,7 @@ fn AssumptionRow(
                 prop:value=move || shown(value())
                 on:change:target=move |ev| {
                     let target = ev.target();
-                    if let Some(x) = crate::num::parse(&target.value().trim().replace(',', ".")) {
+                    if let Some(x) = crate::num::parse_typed(&target.value()) {
                         inputs.update(|i| i.assumptions.set(key, x));
                     }
                     target.set_value(&shown(inputs.with_untracked(|i| i.assumptions.get(key))));
@@ -202,7 +210,7 @@ pub fn Assumptions(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoVie
             <h2 id="assume-title">{tr(lang, k::ASSUME_TITLE)}</h2>
             <p class="muted">{tr(lang, k::ASSUME_INTRO)}</p>
             <details>
-                <summary>{move || fill(lang.get().t(k::FACTS_SUMMARY), &[("date", FACTS_AS_OF)])}</summary>
+                <summary>{move || fill(lang.get().t(k::FACTS_SUMMARY), &[("date", FACTS_CHECKED)])}</summary>
                 <div class="table-scroll">
                     <table>
                         <thead>
@@ -212,7 +220,7 @@ pub fn Assumptions(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoVie
                                 <th scope="col">{tr(lang, k::FACTS_COL_SOURCE)}</th>
                             </tr>
                         </thead>
-                        <tbody inner_html=move || fact_rows(lang.get())></tbody>
+                        <tbody data-source="official" inner_html=move || fact_rows(lang.get())></tbody>
                     </table>
                 </div>
             </details>

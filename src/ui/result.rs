@@ -1,5 +1,6 @@
 //! The answer: the recommended plan with its monthly cost and why, the three plans side by side,
-//! and what the month costs on each option.
+//! and what the month costs on each option. Every figure says where it comes from, visibly (a
+//! tag: official, estimate, your data) and in `data-source` (`docs/test-hooks.md`).
 //!
 //! Each region is one reactive `inner_html` whose markup is written by a plain function of the
 //! evaluation (see `markup`): a change re-renders the region, which is cheap (a few dozen
@@ -9,10 +10,23 @@ use leptos::prelude::*;
 use super::markup::Html;
 use super::{describe, format, tr};
 use crate::i18n::{fill, k, Lang};
-use crate::model::{Evaluation, Inputs, Plan, PlanEval, Verdict};
+use crate::model::capacity::WindowSource;
+use crate::model::{AssumptionKey, Basis, Evaluation, Inputs, Plan, PlanEval, Reason, Verdict};
 
 pub fn plan_name(lang: Lang, plan: Plan) -> &'static str {
     lang.tk(plan.name_key())
+}
+
+/// A plan, or a plan carried by extra usage ("Pro + extra usage").
+pub fn option_name(lang: Lang, plan: Plan, with_extra: bool) -> String {
+    if with_extra {
+        fill(
+            lang.t(k::RESULT_PLAN_WITH_EXTRA),
+            &[("plan", plan_name(lang, plan))],
+        )
+    } else {
+        plan_name(lang, plan).to_string()
+    }
 }
 
 pub fn verdict_text(lang: Lang, verdict: Verdict) -> &'static str {
@@ -28,6 +42,16 @@ pub fn hundredths(x: f64) -> String {
     crate::num::text((x * 100.0).round() / 100.0)
 }
 
+/// The visible label of a figure's source: `official`, `estimate` or `data`.
+pub fn tag(h: &mut Html, l: Lang, source: &str) {
+    let text = match source {
+        "official" => k::TAG_OFFICIAL,
+        "data" => k::TAG_DATA,
+        _ => k::TAG_ESTIMATE,
+    };
+    h.el("span", &[("class", &["tag ", source].concat())], l.t(text));
+}
+
 fn pill(h: &mut Html, l: Lang, v: Verdict) {
     h.el(
         "span",
@@ -36,51 +60,81 @@ fn pill(h: &mut Html, l: Lang, v: Verdict) {
     );
 }
 
+/// Where the plans' fullness comes from: the import, a calibration, or estimates.
+fn fullness_source(e: &Evaluation, limit_window: bool) -> &'static str {
+    let calibrated = if limit_window {
+        matches!(e.window_source, WindowSource::Calibrated(_))
+    } else {
+        e.week_calibrated
+    };
+    if e.basis == Basis::Observed || calibrated {
+        "data"
+    } else {
+        "estimate"
+    }
+}
+
 /// The recommended plan and its monthly cost: what the live region announces.
 fn headline(l: Lang, e: &Evaluation) -> String {
     let r = &e.recommendation;
-    let name = plan_name(l, r.plan);
-    let title = if r.with_extra {
-        fill(l.t(k::RESULT_PLAN_WITH_EXTRA), &[("plan", name)])
-    } else {
-        name.to_string()
-    };
     let cost = fill(
         l.t(k::RESULT_PER_MONTH),
         &[("cost", &format::usd(l, r.monthly_usd))],
     );
+    let plan_source = fullness_source(e, true);
+    // A plan's price is the article's; with extra usage the overflow is an estimate.
+    let cost_source = if r.with_extra { "estimate" } else { "official" };
     let mut h = Html::new();
-    h.el(
+    if e.basis == Basis::Observed {
+        h.el("p", &[("class", "basis")], l.t(k::RESULT_FROM_DATA));
+    }
+    h.open(
         "p",
         &[
             ("class", "plan"),
             ("data-testid", "recommended-plan"),
             ("data-plan", r.plan.id()),
+            ("data-source", plan_source),
         ],
-        &title,
-    );
-    h.el(
-        "p",
-        &[
-            ("class", "cost"),
-            ("data-testid", "monthly-cost"),
-            ("data-usd", &hundredths(r.monthly_usd)),
-        ],
-        &cost,
-    );
+    )
+    .text(&option_name(l, r.plan, r.with_extra))
+    .text(" ");
+    tag(&mut h, l, plan_source);
+    h.close("p")
+        .open(
+            "p",
+            &[
+                ("class", "cost"),
+                ("data-testid", "monthly-cost"),
+                ("data-usd", &hundredths(r.monthly_usd)),
+                ("data-source", cost_source),
+            ],
+        )
+        .text(&cost)
+        .text(" ");
+    tag(&mut h, l, cost_source);
+    h.close("p");
     h.finish()
 }
 
 /// The verdict, why, what goes wrong, and what would change the answer.
 fn explanation(l: Lang, e: &Evaluation) -> String {
     let r = &e.recommendation;
-    let (why, warnings) = describe::reasons(l, e);
     let mut h = Html::new();
     h.open("p", &[("class", "row")]);
     pill(&mut h, l, r.verdict);
-    h.close("p").open("div", &[("class", "why")]);
-    for line in &why {
-        h.el("p", &[], line);
+    h.close("p");
+    let line = |h: &mut Html, reason: &Reason| {
+        let source = describe::reason_source(e, reason);
+        h.open("p", &[("data-source", source)]);
+        tag(h, l, source);
+        h.text(" ").text(&describe::reason(l, reason)).close("p");
+    };
+    let (warnings, why): (Vec<&Reason>, Vec<&Reason>) =
+        r.reasons.iter().partition(|x| x.is_warning());
+    h.open("div", &[("class", "why")]);
+    for reason in why {
+        line(&mut h, reason);
     }
     h.close("div");
     if !warnings.is_empty() {
@@ -88,14 +142,14 @@ fn explanation(l: Lang, e: &Evaluation) -> String {
             "div",
             &[("class", "warning"), ("data-testid", "limit-warning")],
         );
-        for line in &warnings {
-            h.el("p", &[], line);
+        for reason in warnings {
+            line(&mut h, reason);
         }
         h.close("div");
     }
     if !r.alternatives.is_empty() {
         h.el("h3", &[], l.t(k::RESULT_WHAT_WOULD_CHANGE));
-        h.open("ul", &[("class", "alts")]);
+        h.open("ul", &[("class", "alts"), ("data-source", "estimate")]);
         for a in &r.alternatives {
             h.el("li", &[], &describe::alternative(l, a));
         }
@@ -104,17 +158,40 @@ fn explanation(l: Lang, e: &Evaluation) -> String {
     h.finish()
 }
 
+/// The other reading of Opus, when it gives another answer: `Some(true)` when switching turns
+/// the article's Opus 4 hours on.
+fn opus_switch(e: &Evaluation) -> Option<bool> {
+    e.recommendation.reasons.iter().find_map(|r| match r {
+        Reason::OpusRuleDiffers { by_hours, .. } => Some(*by_hours),
+        _ => None,
+    })
+}
+
 #[component]
 pub fn Recommendation(
     eval: Memo<Evaluation>,
+    inputs: RwSignal<Inputs>,
     lang: Signal<Lang>,
     link: Memo<String>,
 ) -> impl IntoView {
+    let switch = move || eval.with(opus_switch);
+    let toggle_rule = move |_| {
+        inputs.update(|i| {
+            let on = i.assumptions.opus_hours_rule;
+            i.assumptions
+                .set(AssumptionKey::OpusHoursRule, if on { 0.0 } else { 1.0 });
+        })
+    };
     view! {
         <section id="result" class="panel result" aria-labelledby="result-title" tabindex="-1">
             <h2 id="result-title">{tr(lang, k::RESULT_TITLE)}</h2>
             <div aria-live="polite" aria-atomic="true" inner_html=move || eval.with(|e| headline(lang.get(), e))></div>
             <div inner_html=move || eval.with(|e| explanation(lang.get(), e))></div>
+            <p class="share" hidden=move || switch().is_none()>
+                <button type="button" data-testid="opus-switch" on:click=toggle_rule>
+                    {move || lang.get().t(if switch() == Some(true) { k::OPUS_USE_HOURS } else { k::OPUS_USE_WEIGHT })}
+                </button>
+            </p>
             <super::share_box::ShareBox lang link />
         </section>
     }
@@ -123,14 +200,22 @@ pub fn Recommendation(
 /// A horizontal gauge up to 150 %, with the limit marked at 100 %. Only the fill is drawn here:
 /// the track and the limit mark are the stylesheet's (`.gauge svg`, `.gauge::after`), so each
 /// change re-parses one shape per gauge instead of three.
-fn gauge(h: &mut Html, l: Lang, label: usize, fullness: f64) {
+fn gauge(h: &mut Html, l: Lang, label: usize, fullness: f64, source: &str) {
     const SCALE: f64 = 1.5;
     let width = crate::num::coord((fullness / SCALE).clamp(0.0, 1.0) * 150.0);
-    let text = format::percent(l, fullness);
+    let text = if fullness > 1.0 {
+        format::percent_above(l, fullness, 1.0)
+    } else {
+        format::percent(l, fullness)
+    };
     let aria = [l.t(label), " ", &text].concat();
-    h.open("div", &[("class", "gauge")])
+    h.open("div", &[("class", "gauge"), ("data-source", source)])
         .open("div", &[("class", "label")])
-        .el("span", &[], l.t(label))
+        .open("span", &[])
+        .text(l.t(label))
+        .text(" ");
+    tag(h, l, source);
+    h.close("span")
         .el("span", &[], &text)
         .close("div")
         .open(
@@ -154,7 +239,13 @@ fn gauge(h: &mut Html, l: Lang, label: usize, fullness: f64) {
         .close("div");
 }
 
-fn card(h: &mut Html, l: Lang, p: &PlanEval, recommended: bool) {
+fn card(h: &mut Html, l: Lang, e: &Evaluation, p: &PlanEval, recommended: bool) {
+    let (window_source, week_source) = (fullness_source(e, true), fullness_source(e, false));
+    let card_source = if window_source == "data" || week_source == "data" {
+        "data"
+    } else {
+        "estimate"
+    };
     h.open(
         "article",
         &[
@@ -169,27 +260,34 @@ fn card(h: &mut Html, l: Lang, p: &PlanEval, recommended: bool) {
             ("data-testid", &["plan-", p.plan.id()].concat()),
             ("data-verdict", p.verdict.id()),
             ("data-fullness", &hundredths(p.fullness)),
+            ("data-source", card_source),
         ],
     );
     if recommended {
         h.el("span", &[("class", "badge")], l.t(k::CARD_RECOMMENDED));
     }
     h.el("h3", &[], plan_name(l, p.plan))
-        .open("p", &[("class", "price")])
+        .open("p", &[("class", "price"), ("data-source", "official")])
         .text(&format::usd(l, p.plan.price_usd()))
         .el("small", &[], l.t(k::CARD_PER_MONTH))
-        .close("p");
+        .text(" ");
+    tag(h, l, "official");
+    h.close("p");
     pill(h, l, p.verdict);
-    gauge(h, l, k::CARD_WINDOW, p.window_fullness);
-    gauge(h, l, k::CARD_WEEK, p.weekly_fullness);
-    h.el("p", &[("class", "muted")], &describe::card_detail(l, p))
-        .close("article");
+    gauge(h, l, k::CARD_WINDOW, p.window_fullness, window_source);
+    gauge(h, l, k::CARD_WEEK, p.weekly_fullness, week_source);
+    h.el(
+        "p",
+        &[("class", "muted"), ("data-source", window_source)],
+        &describe::card_detail(l, p),
+    )
+    .close("article");
 }
 
 fn cards(l: Lang, e: &Evaluation) -> String {
     let mut h = Html::new();
     for p in &e.plans {
-        card(&mut h, l, p, p.plan == e.recommendation.plan);
+        card(&mut h, l, e, p, p.plan == e.recommendation.plan);
     }
     h.finish()
 }
@@ -204,7 +302,7 @@ pub fn PlanCards(eval: Memo<Evaluation>, lang: Signal<Lang>) -> impl IntoView {
     }
 }
 
-/// The month's cost of every option, as a bar chart with the numbers written out.
+/// The month's cost of every option, as a table with a bar per row.
 #[component]
 pub fn Costs(
     eval: Memo<Evaluation>,
@@ -215,70 +313,79 @@ pub fn Costs(
         <section class="panel" aria-labelledby="costs-title">
             <h2 id="costs-title">{tr(lang, k::COSTS_TITLE)}</h2>
             <p class="muted">{tr(lang, k::COSTS_NOTE)}</p>
-            <div inner_html=move || {
+            <div class="table-scroll" inner_html=move || {
                 let xu = inputs.with(|i| i.extra_usage);
-                eval.with(|e| costs_chart(lang.get(), e, xu))
+                eval.with(|e| costs_table(lang.get(), e, xu))
             }></div>
         </section>
     }
 }
 
-fn costs_chart(l: Lang, e: &Evaluation, xu: bool) -> String {
-    let mut rows: Vec<(String, f64, bool)> = Vec::new();
+fn costs_table(l: Lang, e: &Evaluation, xu: bool) -> String {
+    // (label, monthly USD, bar class, source)
+    let mut rows: Vec<(String, f64, &str, &str)> = Vec::new();
     for p in &e.plans {
-        rows.push((plan_name(l, p.plan).to_string(), p.monthly_usd, true));
+        rows.push((
+            plan_name(l, p.plan).to_string(),
+            p.monthly_usd,
+            "bar",
+            "official",
+        ));
         if xu && p.with_extra_monthly_usd > p.monthly_usd + 0.005 {
             rows.push((
-                fill(
-                    l.t(k::RESULT_PLAN_WITH_EXTRA),
-                    &[("plan", plan_name(l, p.plan))],
-                ),
+                option_name(l, p.plan, true),
                 p.with_extra_monthly_usd,
-                false,
+                "bar alt",
+                "estimate",
             ));
         }
     }
-    rows.push((l.t(k::COSTS_API).to_string(), e.api_monthly_usd, false));
-    let max = rows.iter().map(|(_, v, _)| *v).fold(1.0, f64::max);
-    const H: f64 = 26.0;
-    let height = rows.len() as f64 * H + 4.0;
+    let api_source = if e.basis == Basis::Observed {
+        "data"
+    } else {
+        "estimate"
+    };
+    rows.push((
+        l.t(k::COSTS_API).to_string(),
+        e.api_monthly_usd,
+        "bar alt",
+        api_source,
+    ));
+    let max = rows.iter().map(|r| r.1).fold(1.0, f64::max);
     let mut h = Html::new();
-    h.open(
-        "svg",
-        &[
-            ("class", "chart"),
-            (
-                "viewBox",
-                &["0 0 600 ", &crate::num::coord(height)].concat(),
-            ),
-            ("role", "img"),
-            ("aria-labelledby", "costs-title"),
-        ],
-    );
-    for (i, (label, usd, plan)) in rows.into_iter().enumerate() {
-        let y = i as f64 * H + 2.0;
-        let w = (usd / max * 300.0).max(2.0);
-        let text_y = crate::num::coord(y + 16.0);
-        h.open("g", &[])
-            .el("text", &[("x", "0"), ("y", &text_y)], &label)
+    h.open("table", &[("class", "costs")])
+        .el("caption", &[("class", "sr-only")], l.t(k::COSTS_TITLE))
+        .open("tbody", &[]);
+    for (label, usd, class, source) in rows {
+        let width = crate::num::coord((usd / max * 300.0).max(2.0));
+        h.open("tr", &[("data-source", source)])
+            .el("th", &[("scope", "row")], &label)
+            .open("td", &[("class", "bar-cell")])
+            .open(
+                "svg",
+                &[
+                    ("viewBox", "0 0 300 16"),
+                    ("preserveAspectRatio", "none"),
+                    ("aria-hidden", "true"),
+                ],
+            )
             .shape(
                 "rect",
                 &[
-                    ("class", if plan { "bar" } else { "bar alt" }),
-                    ("x", "200"),
-                    ("y", &crate::num::coord(y + 4.0)),
-                    ("width", &crate::num::coord(w)),
+                    ("class", class),
+                    ("width", &width),
                     ("height", "16"),
                     ("rx", "3"),
                 ],
             )
-            .el(
-                "text",
-                &[("x", &crate::num::coord(206.0 + w)), ("y", &text_y)],
-                &format::usd(l, usd),
-            )
-            .close("g");
+            .close("svg")
+            .close("td")
+            .open("td", &[("class", "usd")])
+            .text(&format::usd(l, usd))
+            .text(" ");
+        tag(&mut h, l, source);
+        h.close("td").close("tr");
     }
-    h.close("svg");
+    h.close("tbody").close("table");
     h.finish()
 }

@@ -1,8 +1,7 @@
 //! What the page shows of an import, and what it can do with it: a compact [`Summary`] of a
 //! [`Report`] (small enough to post from the import worker to the page as a flat array), the
-//! replay against each plan, and the calculator inputs that reproduce the observed usage.
+//! replay against each plan (`model::evaluate_observed`).
 use super::Report;
-use crate::model::{Inputs, ModelChoice, NumInput};
 
 /// The figures of an import that the page displays and replays.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -119,51 +118,11 @@ impl Summary {
     pub fn is_empty(&self) -> bool {
         self.entries == 0.0 && self.cost_usd == 0.0
     }
-
-    /// The calculator's inputs that reproduce this usage, keeping what the logs cannot tell
-    /// (codebase size, auto-accept, chat, extra usage, assumptions) from `base`:
-    /// - hours per day and days per week: the active hours and days observed;
-    /// - model: Sonnet or Opus when one has (nearly) all the cost, else a mix with Opus's share;
-    /// - pace (and, beyond 30 prompts an hour, instances): so that the calculator's busiest
-    ///   5-hour window costs what the busiest observed block cost at the model's per-prompt
-    ///   API cost for this codebase size.
-    pub fn suggested_inputs(&self, base: &Inputs) -> Inputs {
-        let mut i = base.clone();
-        i.set_num(NumInput::Hours, self.hours_per_active_day);
-        i.set_num(NumInput::Days, self.active_days_per_week.round());
-        let share = self.opus_cost_share.clamp(0.0, 1.0);
-        i.model = if share >= 0.95 {
-            ModelChoice::Opus
-        } else if share <= 0.05 {
-            ModelChoice::Sonnet
-        } else {
-            i.set_num(NumInput::OpusPct, share * 100.0);
-            ModelChoice::Mix
-        };
-        let a = &i.assumptions;
-        let eta = a.heaviness(i.loc, i.auto_accept);
-        let weight = 1.0 + share * (a.opus_weight - 1.0);
-        let per_window = i.hours.min(5.0) * weight * a.prompt_usd(eta);
-        let prompts_per_hour = if per_window > 0.0 {
-            self.busiest_block_usd / per_window
-        } else {
-            0.0
-        };
-        let max_pace = NumInput::Pace.range().1.max(1.0);
-        let instances = (prompts_per_hour / max_pace).ceil().max(1.0);
-        i.set_num(NumInput::Instances, instances);
-        i.set_num(
-            NumInput::Pace,
-            prompts_per_hour / f64::from(i.instances.max(1)),
-        );
-        i
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::evaluate;
 
     fn sample() -> Summary {
         Summary {
@@ -196,42 +155,5 @@ mod tests {
         assert_eq!(Summary::from_array(&bad, vec![]), None, "NaN");
         bad[3] = -1.0;
         assert_eq!(Summary::from_array(&bad, vec![]), None, "negative");
-    }
-
-    #[test]
-    fn suggested_inputs_reproduce_the_busiest_block() {
-        let base = Inputs::default();
-        let i = sample().suggested_inputs(&base);
-        assert_eq!(i.model, ModelChoice::Mix);
-        assert_eq!(i.opus_pct, 70.0);
-        assert_eq!(i.hours, 2.5, "2.3 h rounds to the 0.5 h step");
-        assert_eq!(i.days, 4);
-        assert_eq!(
-            (i.loc, i.chat, i.auto_accept),
-            (base.loc, base.chat, base.auto_accept),
-            "what logs cannot tell is kept"
-        );
-        // The calculator's busiest window then costs about what the block cost.
-        let d = evaluate(&i).demand;
-        let window_usd = d.window_prompts * d.prompt_usd;
-        assert!(
-            (window_usd - 6.0).abs() / 6.0 < 0.2,
-            "window {window_usd} vs block 6"
-        );
-    }
-
-    #[test]
-    fn heavy_usage_spreads_over_instances_and_nothing_breaks_on_zeros() {
-        let heavy = Summary {
-            busiest_block_usd: 5000.0,
-            hours_per_active_day: 10.0,
-            active_days_per_week: 7.0,
-            ..sample()
-        };
-        let i = heavy.suggested_inputs(&Inputs::default());
-        assert!(i.instances > 1);
-        assert_eq!(i.clone().clamped(), i);
-        let empty = Summary::default().suggested_inputs(&Inputs::default());
-        assert_eq!(empty.clone().clamped(), empty);
     }
 }
