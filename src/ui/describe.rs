@@ -11,7 +11,7 @@ fn arg(l: Lang, a: Arg) -> String {
         Arg::Plan(p) => l.tk(p.name_key()).to_string(),
         Arg::Option(p, with_extra) => option_name(l, p, with_extra),
         Arg::Limit(x) => l.tk(x.key()).to_string(),
-        Arg::Percent(f) => format::int(l, f * 100.0),
+        Arg::Percent(f) => format::percent_number(l, f),
         Arg::PercentAbove { value, limit } => format::percent_number_above(l, value, limit),
         Arg::Usd(x) => format::usd(l, x),
         Arg::Duration(h) => format::duration(l, h),
@@ -165,12 +165,12 @@ mod tests {
             headroom: 0.85,
         };
         assert!(
-            reason(Lang::En, &r).contains("85.1%"),
+            reason(Lang::En, &r).contains("85.04% (target: 85%)"),
             "{}",
             reason(Lang::En, &r)
         );
         assert!(
-            reason(Lang::Fr, &r).contains("85,1\u{a0}%"),
+            reason(Lang::Fr, &r).contains("85,04\u{a0}%"),
             "{}",
             reason(Lang::Fr, &r)
         );

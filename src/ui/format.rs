@@ -85,16 +85,21 @@ pub fn percent(lang: Lang, ratio: f64) -> String {
     }
 }
 
+/// The number of a percentage, to at most one decimal (0.6 → "60", 0.8485 → "84.9").
+pub fn percent_number(lang: Lang, ratio: f64) -> String {
+    number(lang, ratio * 100.0, 0, 1)
+}
+
 /// The number of a percentage for a fraction above `limit` (both fractions), precise enough
-/// never to read as the limit or below it: 0.853 against 0.85 gives "85.3", not "85"; 0.9 gives
-/// "90". Used where the page says a plan is above its target or its limit.
+/// never to read as the limit or below it: 0.8504 against 0.85 gives "85.05", not "85"; 0.9
+/// gives "90". Used where the page says a plan is above its target or its limit.
 pub fn percent_number_above(lang: Lang, value: f64, limit: f64) -> String {
-    let whole = (value * 100.0).round();
-    if whole > (limit * 100.0).round() || value <= limit || value.is_nan() {
-        number(lang, whole, 0, 0)
+    let tenths = |x: f64| (x * 1000.0).round();
+    if tenths(value) > tenths(limit) || value <= limit || value.is_nan() {
+        percent_number(lang, value)
     } else {
-        // Less a hair of float noise: 0.853 × 1000 is 853.0000000000001, not above 853.
-        number(lang, (value * 1000.0 - 1e-9).ceil() / 10.0, 1, 1)
+        // Less a hair of float noise: 0.853 × 10,000 is 8530.000000000001, not above 8530.
+        number(lang, (value * 10_000.0 - 1e-9).ceil() / 100.0, 2, 2)
     }
 }
 
@@ -162,11 +167,15 @@ mod tests {
     fn percentages_above_a_limit_never_read_as_the_limit() {
         let (en, fr) = (Lang::En, Lang::Fr);
         assert_eq!(percent_number_above(en, 0.853, 0.85), "85.3");
-        assert_eq!(percent_number_above(en, 0.8501, 0.85), "85.1");
-        assert_eq!(percent_number_above(fr, 0.8501, 0.85), "85,1");
+        assert_eq!(percent_number_above(en, 0.8501, 0.85), "85.01");
+        assert_eq!(percent_number_above(en, 0.85003, 0.85), "85.01");
+        assert_eq!(percent_number_above(fr, 0.8501, 0.85), "85,01");
         assert_eq!(percent_number_above(en, 0.9, 0.85), "90");
-        assert_eq!(percent_number_above(en, 0.856, 0.85), "86");
-        assert_eq!(percent_above(en, 1.0041, 1.0), "100.5%");
+        assert_eq!(percent_number_above(en, 0.8485, 0.845), "84.9");
+        assert_eq!(percent_number(en, 0.845), "84.5");
+        assert_eq!(percent_number(en, 0.6), "60");
+        assert_eq!(percent_above(en, 1.0041, 1.0), "100.4%");
+        assert_eq!(percent_above(en, 1.00001, 1.0), "100.01%");
         assert_eq!(percent_above(fr, 1.2, 1.0), "120\u{a0}%");
         assert_eq!(date(1_775_000_000_000.0), "2026-03-31");
         assert_eq!(date(f64::NAN), "1970-01-01");

@@ -211,6 +211,7 @@ pub fn Assumptions(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoVie
             <p class="muted">{tr(lang, k::ASSUME_INTRO)}</p>
             <details>
                 <summary>{move || fill(lang.get().t(k::FACTS_SUMMARY), &[("date", FACTS_CHECKED)])}</summary>
+                <p class="muted" data-source="official">{move || lang.get().tk("fact.as_of")}</p>
                 <div class="table-scroll">
                     <table>
                         <thead>
