@@ -119,7 +119,20 @@ pub fn date(ms: f64) -> String {
     } else {
         0
     };
-    crate::usage::date_string(day)
+    let (y, m, d) = crate::usage::civil_from_days(day);
+    // Written digit by digit: the formatter's padding machinery costs the page 0.7 KB.
+    let mut out = String::with_capacity(10);
+    for (value, width) in [(y.max(0) as u64, 4), (u64::from(m), 2), (u64::from(d), 2)] {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        let digits = value.to_string();
+        for _ in digits.len()..width {
+            out.push('0');
+        }
+        out.push_str(&digits);
+    }
+    out
 }
 
 /// A duration in hours as "1 h 40 min" (or "40 min"), rounded to the minute.

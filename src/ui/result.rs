@@ -124,26 +124,23 @@ fn explanation(l: Lang, e: &Evaluation) -> String {
     h.open("p", &[("class", "row")]);
     pill(&mut h, l, r.verdict);
     h.close("p");
-    let line = |h: &mut Html, reason: &Reason| {
-        let source = describe::reason_source(e, reason);
-        h.open("p", &[("data-source", source)]);
-        tag(h, l, source);
-        h.text(" ").text(&describe::reason(l, reason)).close("p");
-    };
-    let (warnings, why): (Vec<&Reason>, Vec<&Reason>) =
-        r.reasons.iter().partition(|x| x.is_warning());
-    h.open("div", &[("class", "why")]);
-    for reason in why {
-        line(&mut h, reason);
-    }
-    h.close("div");
-    if !warnings.is_empty() {
-        h.open(
-            "div",
-            &[("class", "warning"), ("data-testid", "limit-warning")],
-        );
-        for reason in warnings {
-            line(&mut h, reason);
+    let warned = r.reasons.iter().any(|x| x.is_warning());
+    for (warnings, attrs) in [
+        (false, &[("class", "why")][..]),
+        (
+            true,
+            &[("class", "warning"), ("data-testid", "limit-warning")][..],
+        ),
+    ] {
+        if warnings && !warned {
+            continue;
+        }
+        h.open("div", attrs);
+        for reason in r.reasons.iter().filter(|x| x.is_warning() == warnings) {
+            let source = describe::reason_source(e, reason);
+            h.open("p", &[("data-source", source)]);
+            tag(&mut h, l, source);
+            h.text(" ").text(&describe::reason(l, reason)).close("p");
         }
         h.close("div");
     }

@@ -45,7 +45,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 pub use price::{cost_of, price_for_model, Price, PriceRow, PRICES, PRICE_TABLE_DATE};
-pub use time::{date_string, iso_string, parse_timestamp};
+pub use time::{civil_from_days, date_string, iso_string, parse_timestamp};
 
 /// A longer line is skipped (and counted) instead of being buffered.
 pub const DEFAULT_MAX_LINE: usize = 8 << 20;
