@@ -342,7 +342,7 @@ fn LangSwitch(lang: RwSignal<Lang>) -> impl IntoView {
                 data-testid=format!("lang-{}", l.tag())
                 lang=l.tag()
                 aria-pressed=move || (lang.get() == l).to_string()
-                aria-label=move || l.t(name)
+                aria-label=move || [label, " ", l.t(name)].concat()
                 on:click=move |ev| {
                     let target = ev.current_target();
                     choose(l, target.and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok()))

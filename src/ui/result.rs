@@ -182,7 +182,7 @@ pub fn Recommendation(
     view! {
         <section id="result" class="panel result" aria-labelledby="result-title" tabindex="-1">
             <h2 id="result-title">{tr(lang, k::RESULT_TITLE)}</h2>
-            <div aria-live="polite" aria-atomic="true" inner_html=move || eval.with(|e| headline(lang.get(), e))></div>
+            <div inner_html=move || eval.with(|e| headline(lang.get(), e))></div>
             <div inner_html=move || eval.with(|e| explanation(lang.get(), e))></div>
             <p class="share" hidden=move || switch().is_none()>
                 <button type="button" data-testid="opus-switch" on:click=toggle_rule>
@@ -191,7 +191,34 @@ pub fn Recommendation(
             </p>
             <super::share_box::ShareBox lang link />
         </section>
+        <div
+            class="answer-bar"
+            role="status"
+            data-testid="answer-bar"
+            data-plan=move || eval.with(|e| e.recommendation.plan.id())
+            inner_html=move || eval.with(|e| answer_bar(lang.get(), e))
+        ></div>
     }
+}
+
+/// The answer in one line: the page's one live region (announced politely when it changes).
+/// On a narrow screen it stays at the bottom while the form scrolls, and tapping it goes to the
+/// full answer; on a wide screen, where the answer sits beside the inputs, it is only heard.
+fn answer_bar(l: Lang, e: &Evaluation) -> String {
+    let r = &e.recommendation;
+    let mut h = Html::new();
+    h.open("span", &[("class", "bar-text")])
+        .el("strong", &[], &option_name(l, r.plan, r.with_extra))
+        .text(" · ")
+        .text(&fill(
+            l.t(k::RESULT_PER_MONTH),
+            &[("cost", &format::usd(l, r.monthly_usd))],
+        ))
+        .text(" · ");
+    pill(&mut h, l, r.verdict);
+    h.close("span")
+        .el("a", &[("class", "bar-go"), ("href", "#result")], l.t(k::RESULT_SEE_ALL));
+    h.finish()
 }
 
 /// A horizontal gauge up to 150 %, with the limit marked at 100 %. Only the fill is drawn here:
