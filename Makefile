@@ -10,11 +10,11 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Trunk must not download anything: the tools come from the registries (scripts/setup.sh).
 export TRUNK_OFFLINE := true
-export TRUNK_TOOLS_WASM_BINDGEN := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
-export TRUNK_TOOLS_WASM_OPT := version_132
+export TRUNK_TOOLS_WASM_BINDGEN := $(shell scripts/setup.sh wasm-bindgen-version)
+export TRUNK_TOOLS_WASM_OPT := $(shell scripts/setup.sh wasm-opt-version)
 PORT ?= 8080
 
-.PHONY: setup setup-test build serve test fmt-check clippy test-native test-browser test-e2e size audit bench clean
+.PHONY: setup setup-test build serve test fmt-check clippy test-native test-scripts test-browser test-e2e size audit bench clean
 
 setup:
 	@scripts/setup.sh build
