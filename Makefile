@@ -1,7 +1,10 @@
 # ccplan — every target installs what it needs first (scripts/setup.sh, idempotent).
+# How the build works and why: docs/build.md.
 #   make serve   build the release site and serve it on 127.0.0.1 (prints the URL)
-#   make test    fmt, clippy, native tests, browser tests, release build, e2e, size report
+#   make test    fmt, clippy, native tests, script tests, browser tests, release build, e2e, size
 #   make build   the release site in dist/
+#                  CCPLAN_SHORT_NAMES=0       without shortening the wasm's import/export names
+#                  CCPLAN_IMMEDIATE_ABORT=0   without the unstable flags (std with panic messages)
 #   make audit   Lighthouse 12.2.3 (mobile), median of 5 runs (not part of CI: noisy)
 #   make bench   criterion benchmarks of the model and the importer
 SHELL := bash
@@ -10,11 +13,11 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Trunk must not download anything: the tools come from the registries (scripts/setup.sh).
 export TRUNK_OFFLINE := true
-export TRUNK_TOOLS_WASM_BINDGEN := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
-export TRUNK_TOOLS_WASM_OPT := version_132
+export TRUNK_TOOLS_WASM_BINDGEN := $(shell scripts/setup.sh wasm-bindgen-version)
+export TRUNK_TOOLS_WASM_OPT := $(shell scripts/setup.sh wasm-opt-version)
 PORT ?= 8080
 
-.PHONY: setup setup-test build serve test fmt-check clippy test-native test-browser test-e2e size audit bench clean
+.PHONY: setup setup-test build serve test fmt-check clippy test-native test-scripts test-browser test-e2e size audit bench clean
 
 setup:
 	@scripts/setup.sh build
@@ -23,11 +26,17 @@ setup-test:
 	@scripts/setup.sh test
 
 # The release build rebuilds std with panics that abort at once (no panic messages, no
-# formatting machinery behind them): about 10 KB brotli less. Both flags are unstable; stable
-# Rust accepts them with RUSTC_BOOTSTRAP=1 (the rust-src component comes from scripts/setup.sh).
-# Debug builds (clippy, tests) keep normal panics and their messages.
+# formatting machinery behind them): FLAGS_SAVE_KB brotli less of the first load. Both flags are
+# unstable; the pinned Rust (rust-toolchain.toml) accepts them with RUSTC_BOOTSTRAP=1, and
+# scripts/postbuild.mjs fails the build if the page's wasm still has panic machinery (unless
+# CCPLAN_IMMEDIATE_ABORT=0). std's source is the rust-src component (scripts/setup.sh).
+# Debug builds (clippy, tests) keep normal panics and their messages. See docs/build.md.
+export CCPLAN_IMMEDIATE_ABORT ?= 1
+export CCPLAN_SHORT_NAMES ?= 1
+ifeq ($(CCPLAN_IMMEDIATE_ABORT),1)
 RELEASE_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+endif
 
 build: setup
 	$(RELEASE_ENV) trunk build --release
@@ -35,7 +44,7 @@ build: setup
 serve: build
 	node scripts/serve.mjs --port $(PORT)
 
-test: setup-test fmt-check clippy test-native test-browser
+test: setup-test fmt-check clippy test-native test-scripts test-browser
 	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory test-e2e size
 
@@ -50,6 +59,11 @@ clippy:
 test-native:
 	cargo test --locked
 	cargo test --locked --features split-locales --lib i18n
+
+# The build scripts' own tests (scripts/test/: the name shortening on a fixture, the checks of
+# the built wasm).
+test-scripts:
+	node --test scripts/test/
 
 test-browser:
 	cargo test --locked --target wasm32-unknown-unknown --test web

@@ -5,10 +5,11 @@
 //!
 //! For the page's release build (feature `split-locales`) French is not compiled in: the page
 //! fetches `fr-<hash>.txt`, which scripts/postbuild.mjs writes from locales/fr: the line
-//! `FR_HEADER` (with a fingerprint of the key list, so a file written for other keys is refused),
-//! then one text per line in key order. The same fingerprint is computed there (FNV-1a 32 of
-//! each key followed by `\n`). Keys are printable ASCII (so byte order = JavaScript's sort order)
-//! and texts hold no line break.
+//! `FR_HEADER`, `ccplan-texts-fr` and a fingerprint of the key list (FNV-1a 32 of each key
+//! followed by `\n`, as 8 lowercase hex digits; computed here only: postbuild.mjs reads the line
+//! out of the page's wasm), so that the page refuses a file written for other keys; then one
+//! text per line in key order. Keys are printable ASCII (so byte order = JavaScript's sort order)
+//! and texts hold no line break. See docs/build.md.
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;

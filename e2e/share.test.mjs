@@ -58,14 +58,21 @@ test('the address bar follows the inputs without piling up history entries', asy
   await context.close();
 });
 
+// Each markup payload would set window.__xss = 1 if it ran where it lands (an <iframe> or <style>
+// inserted as markup fires its load handler). Unknown keys are shown back in the notice, cut to
+// 24 characters: the key payloads fit, and are percent-encoded so that their "=" stays in the key.
+const key = (k) => `?${encodeURIComponent(k)}=1`;
 const HOSTILE = [
   '?garbage', '?&&&==&=', '?n=NaN&h=Infinity&d=-Infinity', '?n=1e308&loc=1e309&pace=-1e308',
-  '?n=99999999999999999999999&h=0&d=0', '?loc=0x10&n=0b11&h=1_000', '?model=<script>alert(1)</script>',
-  '?<img src=x onerror=alert(1)>=1', '?n=2&n=3&n=<b>&n=7', '?x=' + 'A'.repeat(5000),
+  '?n=99999999999999999999999&h=0&d=0', '?loc=0x10&n=0b11&h=1_000', '?model=<script>window.__xss=1</script>',
+  key('<iframe onload=__xss=1>'), key('<style onload=__xss=1>'), key('"><style onload=__xss=1>'),
+  key('<script>__xss=1</script>'),
+  '?model=' + encodeURIComponent('"><img src=x onerror=window.__xss=1>'),
+  '?n=2&n=3&n=<img src=x onerror=window.__xss=1>&n=7', '?x=' + 'A'.repeat(5000),
   '?n=' + '9'.repeat(3000), '?n=%', '?n=%zz&h=%E2%82', '?%ff%fe=1', '?lang=xx-YY&model=GPT-5',
   '?v=999&n=4', '?aa=maybe&xu=2', '?chat=-5&opus=250&model=mix', '?hr=NaN&ow=1e9&pl=-1&ph=abc',
   '?' + Array.from({ length: 400 }, (_, i) => `k${i}=${i}`).join('&'), '?n=3#fragment?n=9',
-  '?%00=%00&n=%00', '?' + encodeURIComponent('n=2&h=3'), '?loc=+&h=.&d=-', '?javascript:alert(1)',
+  '?%00=%00&n=%00', '?' + encodeURIComponent('n=2&h=3'), '?loc=+&h=.&d=-', key('javascript:void(__xss=1)'),
 ];
 
 test(`${HOSTILE.length} hostile links each give a working page with a discreet notice`, async () => {

@@ -1,23 +1,43 @@
 // Trunk post_build hook (see Trunk.toml): runs on the staging directory before it becomes dist/.
-// 0. Shortens the names the page's wasm and its JS glue know each other by (scripts/wasm-names.mjs),
-//    minifies the glue (and updates its SRI hash), and has the loader fetch the wasm with its
-//    SRI hash.
-// 1. Content-Security-Policy meta tag with the hashes of the inline <script> and <style>
+// Every step is described, with its reasons and figures, in docs/build.md.
+// 0. Checks that the release wasm files were built with panics that abort at once (no panic
+//    locations or messages in them; scripts/wasm-checks.mjs), unless CCPLAN_IMMEDIATE_ABORT=0.
+// 1. Shortens the names the page's wasm and its JS glue know each other by (scripts/wasm-names.mjs;
+//    CCPLAN_SHORT_NAMES=0 to leave them), minifies the glue (and updates its SRI hash), and has the
+//    loader fetch the wasm with its SRI hash.
+// 2. Content-Security-Policy meta tag with the hashes of the inline <script> and <style>
 //    that Trunk wrote, 'wasm-unsafe-eval' for the wasm, and nothing from another origin.
-// 2. The service worker's precache list (the first load) and cache version, from the files built.
-// 3. Fills the static shell's texts from locales/en and points the page at the importer worker's loader (<meta name="ccplan-importer">).
-// 4. Checks that every URL in index.html is relative (the site works from any sub-path).
-// 5. Writes the French texts, fr-<hash>.txt, which the page fetches only to show French
-//    (<meta name="ccplan-texts-fr">; format and fingerprint: see build.rs).
+// 3. Fills the static shell's texts from locales/en and points the page at the importer worker's
+//    loader (<meta name="ccplan-importer">).
+// 4. Writes the French texts, fr-<hash>.txt, which the page fetches only to show French
+//    (<meta name="ccplan-texts-fr">), under the header the page's wasm expects (from build.rs).
+// 5. Checks that every URL in index.html is relative (the site works from any sub-path).
+// 6. The service worker's precache list (the first load) and cache version, from the files built.
 import { createHash } from 'node:crypto';
 import { minify } from 'terser';
 import { shortenNames } from './wasm-names.mjs';
+import { frHeader, panicTraces } from './wasm-checks.mjs';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// The release build's wasm files must come from the Makefile's build: std rebuilt, panics that
+// trap at once (10.6 KB brotli of the first load; without them the page is over its budget).
+if (process.env.TRUNK_PROFILE === 'release' && process.env.CCPLAN_IMMEDIATE_ABORT !== '0') {
+  for (const wasm of readdirSync(dir).filter((f) => f.endsWith('.wasm'))) {
+    const traces = panicTraces(readFileSync(join(dir, wasm)));
+    if (traces.length) {
+      throw new Error(`${wasm} was built with panic locations and messages (${traces.join(', ')}): `
+        + 'the release build needs RUSTC_BOOTSTRAP=1, CARGO_UNSTABLE_BUILD_STD=std,panic_abort and '
+        + 'RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort", which `make build` sets. '
+        + 'To build without them on purpose: CCPLAN_IMMEDIATE_ABORT=0 make build. See docs/build.md.');
+    }
+  }
+}
+const shortNames = process.env.CCPLAN_SHORT_NAMES !== '0';
 
 // Trunk's JS minifier fails on wasm-bindgen's `export default`: minify the glue with terser,
 // then give its modulepreload link the new Subresource Integrity hash (and the wasm's fetch its
@@ -26,10 +46,15 @@ let html = readFileSync(indexPath, 'utf8');
 for (const js of readdirSync(dir).filter((f) => /^ccplan-[0-9a-f]+\.js$/.test(f))) {
   const path = join(dir, js);
   const wasmPath = join(dir, js.replace(/\.js$/, '_bg.wasm'));
-  const short = shortenNames(readFileSync(wasmPath), readFileSync(path, 'utf8'));
-  if (!(await WebAssembly.validate(short.wasm))) throw new Error(`${wasmPath} is not valid after renaming`);
-  writeFileSync(wasmPath, short.wasm);
-  console.log(`postbuild: ${short.renamed} names shortened between ${js} and its wasm`);
+  let short = { wasm: readFileSync(wasmPath), js: readFileSync(path, 'utf8') };
+  if (shortNames) {
+    short = shortenNames(short.wasm, short.js);
+    if (!(await WebAssembly.validate(short.wasm))) throw new Error(`${wasmPath} is not valid after renaming`);
+    writeFileSync(wasmPath, short.wasm);
+    console.log(`postbuild: ${short.renamed} names shortened between ${js} and its wasm`);
+  } else {
+    console.log(`postbuild: names between ${js} and its wasm left as wasm-bindgen wrote them (CCPLAN_SHORT_NAMES=0)`);
+  }
   const { code } = await minify(short.js, { module: true, compress: { passes: 2 }, mangle: true });
   writeFileSync(path, code);
   const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
@@ -93,19 +118,15 @@ const loaderPath = join(dir, loader);
 writeFileSync(loaderPath, readFileSync(loaderPath, 'utf8').replace(/wasm_bindgen\(("[^"]+")\)/, 'wasm_bindgen({module_or_path: $1})'));
 html = html.replace('</head>', `<meta name="ccplan-importer" content="./${loader}"></head>`);
 
-// The French texts: a header with the fingerprint of the key list (FNV-1a 32 of each key and a
-// line break; build.rs checks that keys are printable ASCII, so this sort is byte order), then
-// one text per line in key order. The page wasm must carry the same header, else it would
-// refuse the file at runtime: checked here, at build time.
+// The French texts: the header the page's wasm expects (build.rs computes it, from the key list,
+// into i18n::FR_HEADER: read here out of the wasm, so the rule lives in one place), then one text
+// per line in key order. build.rs checks that keys are printable ASCII, so this sort is its byte
+// order. The page refuses at runtime a file whose header or number of texts differs.
 const fr = locale('fr');
 const keys = Object.keys(fr).sort();
-let fingerprint = 0x811c9dc5;
-for (const byte of Buffer.from(keys.map((k) => `${k}\n`).join(''))) fingerprint = Math.imul(fingerprint ^ byte, 0x01000193) >>> 0;
-const header = `ccplan-texts-fr ${fingerprint.toString(16).padStart(8, '0')}`;
 const pageWasm = readdirSync(dir).filter((f) => /^ccplan-[0-9a-f]+_bg\.wasm$/.test(f));
-if (pageWasm.length !== 1 || !readFileSync(join(dir, pageWasm[0])).includes(header)) {
-  throw new Error(`the page wasm does not expect "${header}" (keys differ, or built without the split-locales feature)`);
-}
+if (pageWasm.length !== 1) throw new Error(`expected one page wasm, found ${pageWasm.length}`);
+const header = frHeader(readFileSync(join(dir, pageWasm[0])));
 const frText = [header, ...keys.map((k) => fr[k])].join('\n') + '\n';
 const frFile = `fr-${createHash('sha256').update(frText).digest('hex').slice(0, 16)}.txt`;
 writeFileSync(join(dir, frFile), frText);
