@@ -293,13 +293,13 @@ impl Assumptions {
     /// only with auto-accept. With the defaults: `log10(loc / 1000) / 3 (+ 0.25)`.
     pub fn heaviness(&self, loc: f64, auto_accept: bool) -> f64 {
         // Ranges keep heavy / light ≥ 10; the guard is for unclamped values.
-        let span = (self.heavy_loc / self.light_loc).log10().max(0.1);
+        let span = super::log10(self.heavy_loc / self.light_loc).max(0.1);
         let boost = if auto_accept {
             self.auto_accept_boost
         } else {
             0.0
         };
-        let eta = (loc / self.light_loc).log10() / span + boost;
+        let eta = super::log10(loc / self.light_loc) / span + boost;
         if eta.is_nan() {
             0.0
         } else {

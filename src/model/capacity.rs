@@ -17,7 +17,7 @@ pub fn interpolate((lo, hi): (f64, f64), eta: f64) -> f64 {
     } else if eta >= 1.0 {
         lo
     } else {
-        hi * (lo / hi).powf(eta)
+        hi * super::pow(lo / hi, eta)
     }
 }
 

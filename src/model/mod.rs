@@ -162,6 +162,17 @@ pub fn hours_minutes(hours: f64) -> (u32, u32) {
     (minutes / 60, minutes % 60)
 }
 
+/// `base^x` for a positive base, as `2^(x × log2(base))`: the page then needs only the two libm
+/// functions `ln` and `exp2`, not `pow` and `log10` as well (about 1 KB brotli).
+pub fn pow(base: f64, x: f64) -> f64 {
+    (x * base.ln() * std::f64::consts::LOG2_E).exp2()
+}
+
+/// `log10(x)`, as `ln(x) / ln(10)` (see [`pow`]).
+pub fn log10(x: f64) -> f64 {
+    x.ln() * std::f64::consts::LOG10_E
+}
+
 /// `x` within `[lo, hi]` (for `lo ≤ hi`; NaN gives `lo`). Unlike `f64::clamp` it has no panic
 /// path, whose float formatting would add about 10 KB to the wasm.
 #[allow(clippy::manual_clamp)]

@@ -18,7 +18,7 @@ const TOP: f64 = 24.0;
 const DECADES: f64 = 4.0;
 
 fn x_of(value: f64) -> f64 {
-    let t = (value.max(1.0).log10() / DECADES).clamp(0.0, 1.0);
+    let t = (crate::model::log10(value.max(1.0)) / DECADES).clamp(0.0, 1.0);
     LEFT + t * (WIDTH - LEFT - RIGHT)
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::format;
 use super::tr;
 use crate::i18n::{fill, k, Lang};
-use crate::model::{Inputs, ModelChoice, NumInput};
+use crate::model::{log10, pow, Inputs, ModelChoice, NumInput};
 use crate::num;
 
 /// The codebase slider is logarithmic: position 0..=LOG_STEPS maps to 10^2..10^7 lines.
@@ -14,13 +14,13 @@ const LOG_MIN: f64 = 2.0;
 const LOG_MAX: f64 = 7.0;
 
 fn loc_to_pos(loc: f64) -> f64 {
-    ((loc.max(1.0).log10() - LOG_MIN) / (LOG_MAX - LOG_MIN) * LOG_STEPS).clamp(0.0, LOG_STEPS)
+    ((log10(loc.max(1.0)) - LOG_MIN) / (LOG_MAX - LOG_MIN) * LOG_STEPS).clamp(0.0, LOG_STEPS)
 }
 
 /// A slider position → a round number of lines (two significant digits).
 fn pos_to_loc(pos: f64) -> f64 {
-    let raw = 10f64.powf(LOG_MIN + pos / LOG_STEPS * (LOG_MAX - LOG_MIN));
-    let magnitude = 10f64.powf(raw.log10().floor() - 1.0);
+    let raw = pow(10.0, LOG_MIN + pos / LOG_STEPS * (LOG_MAX - LOG_MIN));
+    let magnitude = 10f64.powi(log10(raw).floor() as i32 - 1);
     (raw / magnitude).round() * magnitude
 }
 
