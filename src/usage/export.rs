@@ -3,7 +3,8 @@
 //! or `period` (all-agents report, ccusageview). The file is small, so it is parsed into a
 //! small tree (depth-limited, so no input can exhaust the stack).
 
-use super::{time, Block, ExportKind, Tokens};
+use super::rows::{Block, ExportKind, Tokens};
+use super::time;
 
 const MAX_DEPTH: u32 = 64;
 
@@ -119,7 +120,7 @@ impl P<'_> {
         let start = self.i;
         let mut escaped = false;
         loop {
-            let k = super::scan::find_special(self.b.get(self.i..)?)?;
+            let k = super::bytes::find_special(self.b.get(self.i..)?)?;
             self.i += k;
             match *self.b.get(self.i)? {
                 b'"' => break,
@@ -146,7 +147,7 @@ impl P<'_> {
             self.i += 1;
         }
         let t = self.b.get(s..self.i)?;
-        let v = super::scan::parse_f64(t)?;
+        let v = super::number::parse_f64(t)?;
         let int = t.iter().try_fold(0u64, |a, &c| {
             c.is_ascii_digit().then_some(())?;
             a.checked_mul(10)?.checked_add(u64::from(c - b'0'))

@@ -1,10 +1,10 @@
 //! Turning the importer's compact state into a [`Report`].
 
+use super::export::Export;
+use super::importer::{Exports, Importer};
+use super::rows::{Block, DayTotals, FileStatus, ModelTotals, Report, Tokens, WeekTotals};
 use super::time::{date_string, iso_string, iso_week, DAY_MS, HOUR_MS};
-use super::{
-    export::Export, Block, DayTotals, Exports, FileStatus, Importer, ModelTotals, Report, Tokens,
-    WeekTotals, BLOCK_MS, PRICE_TABLE_DATE,
-};
+use super::{BLOCK_MS, PRICE_TABLE_DATE};
 
 impl Exports {
     pub(super) fn add(&mut self, e: Export) {

@@ -1,0 +1,187 @@
+//! What an import produces: token counts, per-file outcomes, and the rows of the [`Report`]
+//! (per model, day, ISO week, 5-hour block). Plain data, built by `report.rs`.
+
+/// Token counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tokens {
+    pub input: u64,
+    pub output: u64,
+    pub cache_creation: u64,
+    pub cache_read: u64,
+}
+
+impl Tokens {
+    pub(super) fn from_array(t: [u64; 4]) -> Self {
+        Tokens {
+            input: t[0],
+            output: t[1],
+            cache_creation: t[2],
+            cache_read: t[3],
+        }
+    }
+
+    /// All four kinds together.
+    pub fn total(&self) -> u64 {
+        self.input
+            .saturating_add(self.output)
+            .saturating_add(self.cache_creation)
+            .saturating_add(self.cache_read)
+    }
+
+    pub(super) fn add(&mut self, o: &Tokens) {
+        self.input = self.input.saturating_add(o.input);
+        self.output = self.output.saturating_add(o.output);
+        self.cache_creation = self.cache_creation.saturating_add(o.cache_creation);
+        self.cache_read = self.cache_read.saturating_add(o.cache_read);
+    }
+}
+
+/// What a file turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// JSON Lines (Claude Code's logs).
+    Log,
+    /// A `ccusage … --json` export, by its top-level key.
+    Export(ExportKind),
+}
+
+/// The kinds of `ccusage` JSON export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    Daily,
+    Weekly,
+    Monthly,
+    Session,
+    Blocks,
+}
+
+/// How a file went. All but `Ok` count as bad files; the valid lines of a bad file count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileStatus {
+    Ok,
+    /// No bytes, or only blank lines.
+    Empty,
+    /// Holds NUL bytes or is not UTF-8: not a text file (its valid lines still count).
+    Binary,
+    /// Some lines are not JSON (truncated, or longer than the line limit).
+    Damaged,
+    /// Text, but no line is JSON, or a `.json` file that is no `ccusage` export.
+    Unrecognised,
+    /// A `.json` file larger than [`MAX_JSON_FILE`].
+    TooLarge,
+}
+
+/// One file's outcome.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileReport {
+    pub name: String,
+    pub kind: FileKind,
+    pub status: FileStatus,
+    pub bytes: u64,
+    /// Non-blank lines.
+    pub lines: u64,
+    /// Lines (or export rows) that carried usage, before de-duplication.
+    pub usage_lines: u64,
+    pub skipped_lines: u64,
+}
+
+/// Totals of one model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelTotals {
+    pub model: String,
+    pub entries: u64,
+    pub tokens: Tokens,
+    pub cost_usd: f64,
+    /// Whether the price table knows the model (else its cost is 0 unless lines carry one).
+    pub priced: bool,
+}
+
+/// Totals of one UTC day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DayTotals {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Days since 1970-01-01.
+    pub day: i64,
+    pub entries: u64,
+    pub tokens: Tokens,
+    pub cost_usd: f64,
+    /// Distinct UTC hours with at least one entry.
+    pub active_hours: u32,
+}
+
+/// Totals of one ISO 8601 week (Monday to Sunday, UTC).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeekTotals {
+    /// `YYYY-Www`, e.g. `2026-W41`.
+    pub label: String,
+    /// Its Monday, `YYYY-MM-DD`.
+    pub monday: String,
+    pub entries: u64,
+    pub tokens: Tokens,
+    pub cost_usd: f64,
+    /// Days with at least one entry.
+    pub active_days: u32,
+    pub active_hours: u32,
+}
+
+/// A 5-hour block as `ccusage blocks` forms it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// Start, `YYYY-MM-DDTHH:00:00.000Z` (the first entry's hour).
+    pub start: String,
+    /// Unix milliseconds.
+    pub start_ms: i64,
+    /// `start_ms` + 5 h.
+    pub end_ms: i64,
+    /// The last entry's timestamp (`actualEndTime`).
+    pub last_ms: i64,
+    pub entries: u64,
+    pub tokens: Tokens,
+    pub cost_usd: f64,
+}
+
+/// Everything the page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// Distinct usage entries from logs (exports add tokens and cost, not entries).
+    pub entries: u64,
+    pub tokens: Tokens,
+    pub cost_usd: f64,
+    /// Lines that are not JSON (or too long), in all files.
+    pub skipped_lines: u64,
+    /// Non-blank lines read from logs.
+    pub lines: u64,
+    /// Copies of an entry merged into another (streamed messages, files read twice).
+    pub duplicate_lines: u64,
+    pub bytes: u64,
+    pub files_read: u64,
+    pub bad_files: u64,
+    pub files: Vec<FileReport>,
+    /// Per model, dearest first (entries without a model and `<synthetic>` ones excluded).
+    pub models: Vec<ModelTotals>,
+    /// Per UTC day, in order (days without entries omitted).
+    pub days: Vec<DayTotals>,
+    /// Per ISO week, in order (weeks without entries omitted).
+    pub weeks: Vec<WeekTotals>,
+    /// 5-hour blocks, in order (including those from a `ccusage blocks` export).
+    pub blocks: Vec<Block>,
+    pub busiest_block: Option<Block>,
+    pub busiest_week: Option<WeekTotals>,
+    /// Share of the cost spent on Opus models, 0..=1 (0 when nothing cost anything).
+    pub opus_cost_share: f64,
+    /// Share of the tokens used by Opus models, 0..=1.
+    pub opus_token_share: f64,
+    /// Distinct UTC hours with at least one entry.
+    pub active_hours: u64,
+    pub active_days: u64,
+    pub active_hours_per_active_day: f64,
+    /// Active days divided by the number of weeks from the first active week to the last.
+    pub active_days_per_week: f64,
+    /// Earliest and latest entry, Unix milliseconds.
+    pub first_ms: Option<i64>,
+    pub last_ms: Option<i64>,
+    /// Rows read from `ccusage` exports.
+    pub export_rows: u64,
+    pub price_table_date: &'static str,
+}

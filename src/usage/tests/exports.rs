@@ -1,0 +1,93 @@
+//! `ccusage` JSON exports.
+use super::*;
+
+// ---- exports ------------------------------------------------------------------------------
+
+fn import_one(rel: &str, chunk: usize) -> Report {
+    let bytes = std::fs::read(Path::new(DATA).join(rel)).unwrap();
+    import(&[(rel.to_owned(), bytes)], chunk)
+}
+
+#[test]
+fn ccusage_exports_are_recognised() {
+    let r = import_one("edge/exports/ccusageview-daily.json", 100);
+    assert_eq!(r.files[0].kind, FileKind::Export(ExportKind::Daily));
+    assert_eq!(r.files[0].status, FileStatus::Ok);
+    assert_eq!(r.export_rows, 3);
+    let t = json("edge/exports/ccusageview-daily.json");
+    let totals = t.get("totals").unwrap();
+    assert_eq!(r.tokens, tokens_of_row(totals));
+    assert_cost(r.cost_usd, totals.num("totalCost"), 1e-9, "cost");
+    assert_eq!(r.days.len(), 3);
+    assert_eq!(r.entries, 0);
+
+    // ccusage's own exports of the tree give the tree's totals
+    let logs = import(&tree(), 1 << 16);
+    for rel in ["ccusage-daily.json", "ccusage-daily-all.json"] {
+        let r = import_one(rel, 333);
+        assert_eq!(r.files[0].kind, FileKind::Export(ExportKind::Daily));
+        assert_eq!(r.tokens, logs.tokens);
+        assert_cost(r.cost_usd, logs.cost_usd, 0.01, rel);
+        assert_eq!(
+            r.days.iter().map(|d| (d.day, d.tokens)).collect::<Vec<_>>(),
+            logs.days
+                .iter()
+                .map(|d| (d.day, d.tokens))
+                .collect::<Vec<_>>()
+        );
+    }
+    let r = import_one("ccusage-blocks.json", 1000);
+    assert_eq!(r.files[0].kind, FileKind::Export(ExportKind::Blocks));
+    assert_eq!(r.tokens, logs.tokens);
+    assert_eq!(
+        r.blocks
+            .iter()
+            .map(|b| (b.start_ms, b.end_ms, b.last_ms, b.tokens))
+            .collect::<Vec<_>>(),
+        logs.blocks
+            .iter()
+            .map(|b| (b.start_ms, b.end_ms, b.last_ms, b.tokens))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn oversized_json_is_not_buffered() {
+    let mut imp = Importer::new();
+    imp.begin_file("big.json");
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..(MAX_JSON_FILE >> 20) + 1 {
+        imp.feed(&block);
+    }
+    imp.end_file();
+    let r = imp.finish();
+    assert_eq!((r.files[0].status, r.bad_files), (FileStatus::TooLarge, 1));
+    assert_eq!(r.bytes, ((MAX_JSON_FILE >> 20) as u64 + 1) << 20);
+}
+
+#[test]
+fn other_json_is_unrecognised() {
+    let r = import_one("edge/exports/not-an-export.json", 7);
+    assert_eq!(r.files[0].status, FileStatus::Unrecognised);
+    assert_eq!((r.bad_files, r.tokens.total(), r.skipped_lines), (1, 0, 0));
+    // JSON Lines named .json are read as a log
+    let log = &load("edge/projects/-home-dev-edge/crlf.jsonl")[0].1;
+    let r = import(&[("x.json".to_owned(), log.clone())], 10);
+    assert_eq!(
+        (r.entries, r.tokens.input, r.files[0].status),
+        (2, 23, FileStatus::Ok)
+    );
+    for (kind, body) in [
+        ("weekly", "week"),
+        ("monthly", "month"),
+        ("sessions", "sessionId"),
+    ] {
+        let text = format!(
+            "{{\"{kind}\":[{{\"{body}\":\"x\",\"inputTokens\":5,\"outputTokens\":6,\
+             \"cacheCreationTokens\":7,\"cacheReadTokens\":8,\"totalCost\":0.5}}]}}"
+        );
+        let r = import(&[("e.json".to_owned(), text.into_bytes())], 3);
+        assert!(matches!(r.files[0].kind, FileKind::Export(_)), "{kind}");
+        assert_eq!((r.tokens.total(), r.cost_usd, r.export_rows), (26, 0.5, 1));
+    }
+}
