@@ -44,11 +44,16 @@ fn main() {
     let bytes = imp.bytes_seen();
     let r = imp.finish();
     let s = t0.elapsed().as_secs_f64();
+    let t = r.tokens;
     println!(
-        "{} files, {:.1} MB, {} entries, ${:.2}, {} skipped: {:.2} s, {:.1} MB/s",
+        "{} files, {:.1} MB, {} entries, tokens {} {} {} {}, ${:.6}, {} skipped: {:.2} s, {:.1} MB/s",
         files.len(),
         bytes as f64 / 1e6,
         r.entries,
+        t.input,
+        t.output,
+        t.cache_creation,
+        t.cache_read,
         r.cost_usd,
         r.skipped_lines,
         s,

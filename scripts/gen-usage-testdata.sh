@@ -157,4 +157,10 @@ PY
 "$ccusage" claude daily --json --offline >/dev/null  # warm
 CLAUDE_CONFIG_DIR="$edge" "$ccusage" claude daily --json --offline >"$edge/ccusage-daily.json"
 
+# Hand-made trees that need no randomness (progress lines, limit hits): see the script.
+python3 "$root/scripts/gen-usage-fixtures.py" "$out"
+for dir in progress limits; do
+  [ -d "$out/$dir" ] && CLAUDE_CONFIG_DIR="$out/$dir" "$ccusage" claude daily --json --offline >"$out/$dir/ccusage-daily.json"
+done
+
 echo "tree: $(du -sh "$tree" | cut -f1), $(find "$tree" -type f | wc -l) files"

@@ -7,9 +7,11 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use super::bytes::find_byte;
+use super::fields::{Field, Fields, Record};
 use super::hash::{hash64, PassHasher, GOLDEN};
 use super::price::{cost_of, price_for_model, Price};
 use super::rows::{Block, FileKind, FileReport, FileStatus, Report, Tokens};
+use super::scan::RawStr;
 use super::time::parse_timestamp;
 use super::{export, scan, DEFAULT_MAX_LINE, MAX_JSON_FILE, SYNTHETIC};
 
@@ -237,7 +239,7 @@ impl Importer {
             return;
         }
         self.lines += 1;
-        let mut fields = scan::Fields::default();
+        let mut fields = Fields::default();
         let scanned = scan::scan_line(line, &mut fields, &mut self.stack);
         let Some(f) = self.open.as_mut() else { return };
         f.report.lines += 1;
@@ -254,7 +256,8 @@ impl Importer {
             }
             Ok(()) => {
                 f.valid_lines += 1;
-                if fields.usable() && fields.usage_literal && self.record(&fields) {
+                let record = fields.record().filter(|_| fields.usage_literal);
+                if record.is_some_and(|r| self.record(r, fields.session_id)) {
                     if let Some(f) = self.open.as_mut() {
                         f.report.usage_lines += 1;
                     }
@@ -310,9 +313,9 @@ impl Importer {
         ix
     }
 
-    /// Records a usable line; false if its timestamp is not valid.
-    fn record(&mut self, f: &scan::Fields<'_>) -> bool {
-        let scan::Field::Ok(ts) = f.timestamp else {
+    /// Records a usage record; false if its timestamp is not valid.
+    fn record(&mut self, f: &Record<'_>, session_id: Field<RawStr<'_>>) -> bool {
+        let Field::Ok(ts) = f.timestamp else {
             return false;
         };
         let Some(ms) = parse_timestamp(ts.decode(&mut self.scratch)) else {
@@ -320,18 +323,18 @@ impl Importer {
         };
         let mut tok = [0u64; 4];
         for (t, field) in tok.iter_mut().zip(f.tokens.iter()) {
-            if let scan::Field::Ok(v) = field {
+            if let Field::Ok(v) = field {
                 *t = *v;
             }
         }
         // `usage.cache_creation`, when given, replaces the flat cache-write count
         let mut write_1h = 0;
-        if let scan::Field::Ok(Some([m5, h1])) = f.cache_split {
+        if let Field::Ok(Some([m5, h1])) = f.cache_split {
             tok[2] = m5.saturating_add(h1);
             write_1h = h1;
         }
         let model = match f.model {
-            scan::Field::Ok(m) => {
+            Field::Ok(m) => {
                 let mut scratch = std::mem::take(&mut self.scratch);
                 let ix = self.model_index(m.decode(&mut scratch));
                 self.scratch = scratch;
@@ -340,7 +343,7 @@ impl Importer {
             _ => self.model_index(b""),
         };
         let cost = match f.cost_usd {
-            scan::Field::Ok(c) => c,
+            Field::Ok(c) => c,
             _ => self
                 .models
                 .get(model as usize)
@@ -354,23 +357,23 @@ impl Importer {
             model,
         };
         let id = match f.id {
-            scan::Field::Ok(id) if !id.raw.is_empty() => id,
+            Field::Ok(id) if !id.raw.is_empty() => id,
             _ => {
                 self.entries.push(entry);
                 return true;
             }
         };
         let key = match f.request_id {
-            scan::Field::Ok(rid) => hash64(&[
+            Field::Ok(rid) => hash64(&[
                 b"r",
                 id.decode(&mut self.scratch),
                 rid.decode(&mut self.scratch2),
             ]),
             _ => {
                 // no requestId: ccusage 20 merges copies with the same session and instant
-                let sid = match f.session_id {
-                    scan::Field::Ok(s) => s,
-                    _ => scan::RawStr::default(),
+                let sid = match session_id {
+                    Field::Ok(s) => s,
+                    _ => RawStr::default(),
                 };
                 let id = id.decode(&mut self.scratch);
                 hash64(&[b"s", id, sid.decode(&mut self.scratch2), &ms.to_le_bytes()])

@@ -7,16 +7,20 @@
 //! de-duplication. Everything is computed in [`Importer::finish`], so files may come in any
 //! order. No Leptos, no web APIs; the browser glue lives in `browser/`.
 //!
-//! Counting follows `ccusage` 20.0.24, checked against its binary (see `tests.rs` and
-//! `tests/data/usage/`):
+//! Counting follows `ccusage` 20.0.24, checked against its binary (see `tests/` and
+//! `tests/data/usage/`; the rules in full, with the one known difference, are in
+//! `docs/usage.md`):
 //! - a line is read only if it is JSON matching `{timestamp, message: {usage: {input_tokens,
 //!   output_tokens, …}}}` (tokens are unsigned integers, optional fields must have the right
 //!   type when present, a field given twice spoils the record) and it contains the exact
 //!   text `"usage":{` (as `ccusage` pre-filters lines). The timestamp must be RFC 3339 with
 //!   no or 3 fraction digits and `Z` or `±HH:MM` (see [`time`]);
+//! - a line without such a record may hold a copy of a subagent's message in `data.message`
+//!   (Claude Code 2.1's progress lines); it is read the same way (see `fields.rs`);
 //! - one entry per (`message.id`, `requestId`) — or, for lines without `requestId`, per
 //!   (`message.id`, `sessionId`, instant of `timestamp`); the copy with the most tokens
-//!   (then the highest cost, then the first seen) is kept; lines without `message.id` are
+//!   (then the highest cost, then the first seen) is kept (`ccusage` prefers a copy that is
+//!   not a sidechain's, whatever its size: the one difference); lines without `message.id` are
 //!   never merged; `sessionId`, when present, must be a string like the other fields;
 //! - `costUSD` on a line is used as is, else the cost comes from [`price`];
 //! - lines that are not JSON (truncated, binary) are skipped and counted; blank lines and
@@ -32,6 +36,7 @@
 pub mod browser;
 mod bytes;
 mod export;
+mod fields;
 mod hash;
 mod importer;
 mod number;

@@ -11,6 +11,7 @@ mod chunks;
 mod edge;
 mod exports;
 mod parity;
+mod progress;
 mod units;
 
 pub(super) const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/usage");

@@ -1,6 +1,6 @@
 //! Units: timestamps, prices, the scanner.
 use super::*;
-use crate::usage::{bytes, scan, time};
+use crate::usage::{bytes, fields, scan, time};
 
 // ---- units --------------------------------------------------------------------------------
 
@@ -91,7 +91,7 @@ fn prices() {
 #[test]
 fn scanner() {
     let ok = |s: &str| {
-        let mut f = scan::Fields::default();
+        let mut f = fields::Fields::default();
         scan::scan_line(s.as_bytes(), &mut f, &mut Vec::new()).is_ok()
     };
     for good in [
@@ -138,7 +138,7 @@ fn scanner() {
     assert_eq!(bytes::find_special("abc\u{e9}\\".as_bytes()), Some(3));
     assert_eq!(bytes::find_byte(b"0123456789\n", b'\n'), Some(10));
     let literal = |s: &str| {
-        let mut f = scan::Fields::default();
+        let mut f = fields::Fields::default();
         scan::scan_line(s.as_bytes(), &mut f, &mut Vec::new()).map(|()| f.usage_literal)
     };
     assert_eq!(literal(r#"{"a":{"usage":{}}}"#), Ok(true));
