@@ -91,7 +91,7 @@ class Session:
 def progress_tree(out):
     """Each day of March 2026 holds one case, so that ccusage's daily report shows its fate."""
     root = os.path.join(out, "progress")
-    shutil.rmtree(root, ignore_errors=True)
+    shutil.rmtree(os.path.join(root, "projects"), ignore_errors=True)
     P = os.path.join(root, "projects", "-home-dev-agents")
     D = lambda day, hms: "2026-03-%02dT%s.000Z" % (day, hms)
 
@@ -168,6 +168,117 @@ def progress_tree(out):
     write(os.path.join(P, s.sid + ".jsonl"), q)
 
 
+def epoch(ts):
+    import datetime as dt
+    return int(dt.datetime.fromisoformat(ts.replace("Z", "+00:00")).timestamp())
+
+
+def hit_line(s, ts, text, usage_zero=True, quota=None, rate_limit=False, side=False, **kw):
+    """The line Claude Code writes when the plan refuses a request."""
+    msg = {"id": "msg_err_" + ts[-13:-5].replace(":", ""), "model": "<synthetic>", "role": "assistant",
+           "stop_reason": "stop_sequence", "stop_sequence": "", "type": "message",
+           "content": [{"type": "text", "text": text}]}
+    if usage_zero:
+        msg["usage"] = {"input_tokens": 0, "output_tokens": 0, "cache_creation_input_tokens": 0,
+                        "cache_read_input_tokens": 0, "server_tool_use": {"web_search_requests": 0}, "service_tier": None}
+    d = s.base(ts, side, type="assistant", message=msg, isApiErrorMessage=True)
+    if rate_limit:
+        d["error"] = "rate_limit"
+        d["apiErrorStatus"] = 429
+    if quota is not None:
+        d["quotaLimits"] = quota
+    d.update(kw)
+    return d
+
+
+def limits_tree(out):
+    """A week of use with limit hits in every format, parallel copies and decoys. Every usage
+    entry is Sonnet 4.5 or Opus 4.5 output only (at most 200,000 tokens: above, Sonnet 4.5 costs
+    more), so that its cost is easy to check by hand:
+    100,000 output tokens cost $1.50 (Sonnet) or $2.50 (Opus). The expected events are in
+    src/usage/tests/limits.rs."""
+    root = os.path.join(out, "limits")
+    shutil.rmtree(os.path.join(root, "projects"), ignore_errors=True)
+    P1 = os.path.join(root, "projects", "-home-dev-shop")
+    P2 = os.path.join(root, "projects", "-home-dev-api")
+    n = [0]
+
+    def entry(s, ts, model, k100, side=False):
+        n[0] += 1
+        return s.assistant(ts, "msg_%04d" % n[0], "req_%04d" % n[0], model, usage(0, 100000 * k100), side=side)
+
+    S, O = SONNET, OPUS
+    a = Session("1c0ffee0-000a-4000-8000-00000000000a", cwd="/home/dev/shop", version="1.0.88")
+    b = Session("1c0ffee0-000b-4000-8000-00000000000b", cwd="/home/dev/shop", version="1.0.88")
+    c = Session("1c0ffee0-000c-4000-8000-00000000000c", cwd="/home/dev/api", version="2.0.31")
+    d = Session("1c0ffee0-000d-4000-8000-00000000000d", cwd="/home/dev/api", version="2.1.70")
+    A, B, C, Csub, D = [], [], [], [], []
+    T = lambda day, hms: "2026-03-%02dT%s.000Z" % (day, hms)
+
+    # outside the weekly window of the 03-21 hit
+    A.append(entry(a, T(14, "17:00:00"), S, 1))
+    # 03-16, block from 09:00: two parallel sessions; the old format, logged by both
+    A += [a.user(T(16, "09:09:00"), "Add the cart page"), entry(a, T(16, "09:10:00"), S, 1)]
+    B += [entry(b, T(16, "09:40:00"), S, 2)]
+    A += [entry(a, T(16, "10:30:00"), O, 1)]
+    B += [entry(b, T(16, "11:50:00"), S, 1)]
+    A += [entry(a, T(16, "12:29:00"), S, 1),
+          hit_line(a, T(16, "12:30:00"), "Claude AI usage limit reached|%d" % epoch(T(16, "14:00:00")))]
+    B += [entry(b, T(16, "12:30:40"), S, 1),
+          hit_line(b, T(16, "12:31:10"), "Claude AI usage limit reached|%d" % epoch(T(16, "14:00:00")))]
+    # the user asks about it: quoted, not a hit
+    A.append(a.user(T(16, "12:35:00"), "Why \"Claude AI usage limit reached|%d\"?" % epoch(T(16, "14:00:00"))))
+    # 03-16, block from 19:00: the mid-2025 format, and a retry 90 s later with the other dot
+    A += [entry(a, T(16, "19:05:00"), S, 2), entry(a, T(16, "19:45:00"), S, 1),
+          hit_line(a, T(16, "20:15:00"), "5-hour limit reached \u2219 resets 11pm"),
+          # the API's own per-minute limit: not a plan limit
+          hit_line(a, T(16, "20:15:30"), 'API Error: 429 {"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit"}}'),
+          hit_line(a, T(16, "20:16:30"), "5-hour limit reached \u00b7 resets 11pm")]
+    # 03-17: a block from 00:00, then a hit at 06:30 outside it (no kind stated, UTC reset)
+    B += [entry(b, T(17, "00:10:00"), S, 1), entry(b, T(17, "01:00:00"), S, 1),
+          hit_line(b, T(17, "06:30:00"), "You've hit your limit \u00b7 resets 9am (UTC)", usage_zero=False, rate_limit=True)]
+    # a system retry record and a tool result quoting a limit: not hits
+    B.append(b.base(T(17, "06:31:00"), type="system", subtype="api_error", level="error",
+                    error={"status": 429, "error": {"type": "rate_limit_error", "message": "5-hour limit reached \u2219 resets 9am"}},
+                    retryInMs=30000, retryAttempt=1, maxRetries=10))
+    B.append(b.base(T(17, "06:32:00"), type="user", message={"role": "user", "content": [
+        {"type": "tool_result", "tool_use_id": "toolu_q", "content": "grep: log.txt: 5-hour limit reached \u2219 resets 9am"}]}))
+    # 03-18, block from 14:00: the structured form (its type and reset win over the text);
+    # the subagent logs the same refusal
+    C += [entry(c, T(18, "14:05:00"), O, 2), entry(c, T(18, "15:00:00"), O, 1), entry(c, T(18, "16:20:00"), S, 1),
+          hit_line(c, T(18, "16:40:00"), "You've hit your session limit \u00b7 resets 7pm (Europe/Madrid)", usage_zero=False,
+                   rate_limit=True, quota={"status": "rejected", "resetsAt": epoch(T(18, "19:00:00")),
+                                           "rateLimitType": "five_hour", "overageStatus": "rejected", "isUsingOverage": False})]
+    Csub.append(hit_line(c, T(18, "16:40:05"), "You've hit your session limit \u00b7 resets 7pm (Europe/Madrid)", usage_zero=False,
+                         rate_limit=True, side=True, agentId="b0b0b0b",
+                         quota={"status": "rejected", "resetsAt": epoch(T(18, "19:00:00")), "rateLimitType": "five_hour"}))
+    # a model's own words about a limit, and a warning that is no refusal: not hits
+    C.append(c.assistant(T(18, "16:41:00"), "msg_talk", "req_talk", S, usage(0, 0),
+                         text="5-hour limit reached \u2219 resets 7pm is what the banner said."))
+    C.append(hit_line(c, T(18, "16:42:00"), "Approaching your usage limit", quota={"status": "allowed_warning", "resetsAt": epoch(T(18, "19:00:00")), "rateLimitType": "five_hour"}))
+    # 03-19, block from 10:00: the 2026 text
+    D += [entry(d, T(19, "10:20:00"), S, 2), entry(d, T(19, "10:50:00"), S, 1), entry(d, T(19, "12:00:00"), O, 1),
+          hit_line(d, T(19, "13:10:00"), "You've hit your session limit \u00b7 resets 5:40pm (Europe/Madrid)", usage_zero=False, rate_limit=True)]
+    # a subagent's hit seen through a progress line of the main transcript: not read
+    D.append(d.base(T(19, "13:10:02"), type="progress", data={"type": "agent_progress", "agentId": "x", "message": {
+        "type": "assistant", "timestamp": T(19, "13:10:02"), "isApiErrorMessage": True,
+        "message": {"model": "<synthetic>", "content": [{"type": "text", "text": "You've hit your session limit \u00b7 resets 5:40pm (Europe/Madrid)"}]}}}))
+    # 03-20, 03-21: more use, then the weekly limit (mid-2025 text), logged by two sessions
+    D += [entry(d, T(20, "10:00:00"), S, 2), entry(d, T(21, "09:00:00"), O, 2), entry(d, T(21, "17:59:00"), S, 1),
+          hit_line(d, T(21, "18:00:00"), "Weekly limit reached \u00b7 resets Mar 23, 7pm (Europe/Moscow)")]
+    C.append(hit_line(c, T(21, "18:00:30"), "You've hit your weekly limit \u00b7 resets Mar 23 at 7pm (Europe/Moscow)", usage_zero=False, rate_limit=True))
+    # 03-22: Opus, then its weekly limit (structured: the type says Opus, the text does not)
+    D += [entry(d, T(22, "09:30:00"), O, 1),
+          hit_line(d, T(22, "10:00:00"), "You've hit your weekly limit \u00b7 resets Mar 25, 10am (UTC)", usage_zero=False,
+                   rate_limit=True, quota={"status": "rejected", "resetsAt": epoch(T(25, "10:00:00")), "rateLimitType": "seven_day_opus"})]
+    write(os.path.join(P1, a.sid + ".jsonl"), A)
+    write(os.path.join(P1, b.sid + ".jsonl"), B)
+    write(os.path.join(P2, c.sid + ".jsonl"), C)
+    write(os.path.join(P2, c.sid, "subagents", "agent-b0b0b0b.jsonl"), Csub)
+    write(os.path.join(P2, d.sid + ".jsonl"), D)
+
+
 if __name__ == "__main__":
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "tests", "data", "usage")
     progress_tree(out)
+    limits_tree(out)

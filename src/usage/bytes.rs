@@ -79,6 +79,20 @@ pub fn find_byte(b: &[u8], needle: u8) -> Option<usize> {
     None
 }
 
+/// Position of the first occurrence of `needle` (not empty) in `hay`.
+pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(p) = hay.get(from..).and_then(|h| find_byte(h, first)) {
+        let at = from + p;
+        if hay.get(at + 1..at + 1 + rest.len()) == Some(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +110,9 @@ mod tests {
                 assert_eq!(find_byte(t, needle), t.iter().position(|&c| c == needle));
             }
         }
+        assert_eq!(find(b"xx limit reached", b"limit"), Some(3));
+        assert_eq!(find(b"lim limit", b"limit"), Some(4));
+        assert_eq!(find(b"limi", b"limit"), None);
+        assert_eq!(find(b"abc", b""), None);
     }
 }

@@ -9,6 +9,7 @@ use std::hash::BuildHasherDefault;
 use super::bytes::find_byte;
 use super::fields::{Field, Fields, Record};
 use super::hash::{hash64, PassHasher, GOLDEN};
+use super::limits::{self, Detected, RawHit, MAX_HITS};
 use super::price::{cost_of, price_for_model, Price};
 use super::rows::{Block, FileKind, FileReport, FileStatus, Report, Tokens};
 use super::scan::RawStr;
@@ -82,6 +83,10 @@ pub struct Importer {
     pub(super) lines: u64,
     pub(super) skipped: u64,
     pub(super) duplicates: u64,
+    /// Limit hits read, at most [`MAX_HITS`].
+    pub(super) hits: Vec<RawHit>,
+    pub(super) hit_lines: u64,
+    pub(super) hits_dropped: u64,
 }
 
 impl Default for Importer {
@@ -116,6 +121,9 @@ impl Importer {
             lines: 0,
             skipped: 0,
             duplicates: 0,
+            hits: Vec::new(),
+            hit_lines: 0,
+            hits_dropped: 0,
         }
     }
 
@@ -256,12 +264,30 @@ impl Importer {
             }
             Ok(()) => {
                 f.valid_lines += 1;
+                if fields.api_error {
+                    self.note_hit(&fields);
+                }
                 let record = fields.record().filter(|_| fields.usage_literal);
                 if record.is_some_and(|r| self.record(r, fields.session_id)) {
                     if let Some(f) = self.open.as_mut() {
                         f.report.usage_lines += 1;
                     }
                 }
+            }
+        }
+    }
+
+    /// Keeps the limit hit a line holds, if any (never touches the usage totals).
+    fn note_hit(&mut self, fields: &Fields<'_>) {
+        match limits::detect(fields, &mut self.scratch) {
+            None => {}
+            Some(Detected::Hit(hit)) if self.hits.len() < MAX_HITS => {
+                self.hit_lines += 1;
+                self.hits.push(hit);
+            }
+            Some(_) => {
+                self.hit_lines += 1;
+                self.hits_dropped += 1;
             }
         }
     }

@@ -38,7 +38,9 @@ mod bytes;
 mod export;
 mod fields;
 mod hash;
+mod hits;
 mod importer;
+mod limits;
 mod number;
 mod price;
 mod report;
@@ -54,8 +56,8 @@ mod time;
 pub use importer::Importer;
 pub use price::{cost_of, price_for_model, Price, PriceRow, PRICES, PRICE_TABLE_DATE};
 pub use rows::{
-    Block, DayTotals, ExportKind, FileKind, FileReport, FileStatus, ModelTotals, Report, Tokens,
-    WeekTotals,
+    Block, DayTotals, ExportKind, FileKind, FileReport, FileStatus, LimitEvent, LimitKind,
+    ModelTotals, Report, Span, Tokens, WeekTotals,
 };
 pub use time::{date_string, iso_string, parse_timestamp};
 
@@ -63,7 +65,7 @@ pub use time::{date_string, iso_string, parse_timestamp};
 pub const DEFAULT_MAX_LINE: usize = 8 << 20;
 /// A larger `.json` file is not read (exports are a few hundred KB).
 pub const MAX_JSON_FILE: usize = 8 << 20;
-/// Length of a 5-hour block.
-pub const BLOCK_MS: i64 = 5 * time::HOUR_MS;
+/// Length of a 5-hour block: the plan's window (`crate::model::WINDOW_HOURS`).
+pub const BLOCK_MS: i64 = (crate::model::WINDOW_HOURS * time::HOUR_MS as f64) as i64;
 
 const SYNTHETIC: &str = "<synthetic>";

@@ -1,6 +1,7 @@
 //! Turning the importer's compact state into a [`Report`].
 
 use super::export::Export;
+use super::hits::{self, busiest_window, Timeline, WEEK_MS};
 use super::importer::{Exports, Importer};
 use super::rows::{Block, DayTotals, FileStatus, ModelTotals, Report, Tokens, WeekTotals};
 use super::time::{date_string, iso_string, iso_week, DAY_MS, HOUR_MS};
@@ -206,8 +207,10 @@ pub(super) fn build(imp: &Importer) -> Report {
 
     // blocks, as ccusage's identifySessionBlocks
     let mut blocks: Vec<Block> = Vec::new();
+    // each log block's start and its entries' range in `order`
+    let mut ranges: Vec<(i64, usize, usize)> = Vec::new();
     let mut cur: Option<BlockAcc> = None;
-    for e in sorted() {
+    for (ix, e) in sorted().enumerate() {
         let start_new = match &cur {
             None => true,
             Some(b) => e.ms - b.start > BLOCK_MS || e.ms - b.last > BLOCK_MS,
@@ -216,6 +219,10 @@ pub(super) fn build(imp: &Importer) -> Report {
             if let Some(b) = cur.take() {
                 blocks.push(b.done());
             }
+            if let Some(r) = ranges.last_mut() {
+                r.2 = ix;
+            }
+            ranges.push((e.ms.div_euclid(HOUR_MS) * HOUR_MS, ix, order.len()));
             cur = Some(BlockAcc {
                 start: e.ms.div_euclid(HOUR_MS) * HOUR_MS,
                 last: e.ms,
@@ -247,6 +254,48 @@ pub(super) fn build(imp: &Importer) -> Report {
         .iter()
         .max_by(|a, b| a.cost_usd.total_cmp(&b.cost_usd))
         .cloned();
+
+    // running sums over the entries in time order: limit windows, busiest 7 days
+    let times: Vec<i64> = order.iter().map(|&(ms, _)| ms).collect();
+    let opus_model: Vec<bool> = imp.models.iter().map(|m| opus(&m.name)).collect();
+    let mut prefix = Vec::with_capacity(times.len() + 1);
+    let mut opus_prefix = Vec::with_capacity(times.len() + 1);
+    let (mut run, mut run_opus) = (0.0, 0.0);
+    prefix.push(run);
+    opus_prefix.push(run_opus);
+    for e in sorted() {
+        run += e.cost;
+        if opus_model.get(e.model as usize) == Some(&true) {
+            run_opus += e.cost;
+        }
+        prefix.push(run);
+        opus_prefix.push(run_opus);
+    }
+    let busiest_7_days = if imp.exports.days.is_empty() && imp.exports.blocks.is_empty() {
+        busiest_window(&times, &prefix, WEEK_MS)
+    } else {
+        // export rows have no entry times: a day counts at its midnight, a block at its start
+        let mut points: Vec<(i64, f64)> = order
+            .iter()
+            .filter_map(|&(ms, i)| Some((ms, imp.entries.get(i as usize)?.cost)))
+            .chain(imp.exports.days.iter().map(|&(d, _, c)| (d * DAY_MS, c)))
+            .chain(imp.exports.blocks.iter().map(|b| (b.start_ms, b.cost_usd)))
+            .collect();
+        points.sort_by_key(|p| p.0);
+        let t: Vec<i64> = points.iter().map(|p| p.0).collect();
+        let mut p = vec![0.0];
+        for (_, c) in &points {
+            p.push(p.last().copied().unwrap_or(0.0) + c);
+        }
+        busiest_window(&t, &p, WEEK_MS)
+    };
+    let timeline = Timeline {
+        times: &times,
+        prefix,
+        opus_prefix,
+        blocks: ranges,
+    };
+    let limit_events = hits::events(&imp.hits, &timeline);
 
     tokens.add(&imp.exports.tokens);
     cost += imp.exports.cost;
@@ -280,6 +329,10 @@ pub(super) fn build(imp: &Importer) -> Report {
         blocks,
         busiest_block,
         busiest_week,
+        busiest_7_days,
+        limit_events,
+        limit_lines: imp.hit_lines,
+        limit_lines_dropped: imp.hits_dropped,
         export_rows: imp.exports.rows,
         price_table_date: PRICE_TABLE_DATE,
     }

@@ -1,5 +1,7 @@
 //! What an import produces: token counts, per-file outcomes, and the rows of the [`Report`]
-//! (per model, day, ISO week, 5-hour block). Plain data, built by `report.rs`.
+//! (per model, day, ISO week, 5-hour block), limit events. Plain data, built by `report.rs`.
+
+pub use super::limits::LimitKind;
 
 /// Token counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -141,6 +143,35 @@ pub struct Block {
     pub cost_usd: f64,
 }
 
+/// A distinct usage-limit event (one or more hit lines: see `hits.rs`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LimitEvent {
+    /// The first hit, Unix ms.
+    pub at_ms: i64,
+    pub kind: LimitKind,
+    /// Hit lines merged into this event (parallel sessions, retries).
+    pub copies: u32,
+    /// The reset instant, when the logs give it exactly.
+    pub resets_at_ms: Option<i64>,
+    /// The reset as the text says it (`5am`, `Dec 2, 7pm (Europe/Moscow)`), if it does.
+    pub reset_text: Option<String>,
+    /// API-equivalent dollars of the window when the limit was hit: the 5-hour block up to the
+    /// hit, or the 7 days before it (Opus entries only for the Opus weekly limit).
+    pub usd: f64,
+    /// Where that window starts (block start, or 5 hours or 7 days before the hit).
+    pub window_start_ms: i64,
+    /// A 5-hour hit outside every block's span: its dollars are the 5 hours before it.
+    pub outside_block: bool,
+}
+
+/// A span of time and what it cost.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    pub start_ms: i64,
+    pub end_ms: i64,
+    pub cost_usd: f64,
+}
+
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
@@ -167,7 +198,16 @@ pub struct Report {
     /// 5-hour blocks, in order (including those from a `ccusage blocks` export).
     pub blocks: Vec<Block>,
     pub busiest_block: Option<Block>,
+    /// The dearest ISO week.
     pub busiest_week: Option<WeekTotals>,
+    /// The dearest 7 × 24 hours, wherever they start: the window `(start, end]`.
+    pub busiest_7_days: Option<Span>,
+    /// Distinct limit events, in time order.
+    pub limit_events: Vec<LimitEvent>,
+    /// Hit lines read (before merging copies), and those not kept: beyond
+    /// [`MAX_HITS`](super::limits::MAX_HITS) or without a valid timestamp.
+    pub limit_lines: u64,
+    pub limit_lines_dropped: u64,
     /// Share of the cost spent on Opus models, 0..=1 (0 when nothing cost anything).
     pub opus_cost_share: f64,
     /// Share of the tokens used by Opus models, 0..=1.

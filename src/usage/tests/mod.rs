@@ -10,6 +10,7 @@ use super::*;
 mod chunks;
 mod edge;
 mod exports;
+mod limits;
 mod parity;
 mod progress;
 mod units;
