@@ -11,7 +11,7 @@ use super::fields::{Field, Fields, Record};
 use super::hash::{hash64, PassHasher, GOLDEN};
 use super::limits::{self, Detected, RawHit, MAX_HITS};
 use super::price::{cost_of, price_for_model, Price};
-use super::rows::{Block, FileKind, FileReport, FileStatus, Report, Tokens};
+use super::rows::{Block, FileKind, FileReport, FileStatus, RefusedRow, Report, Tokens};
 use super::scan::RawStr;
 use super::time::parse_timestamp;
 use super::{export, scan, DEFAULT_MAX_LINE, MAX_JSON_FILE, SYNTHETIC};
@@ -60,7 +60,13 @@ pub(super) struct Exports {
     pub(super) days: Vec<(i64, Tokens, f64)>,
     pub(super) models: Vec<(String, Tokens, f64)>,
     pub(super) blocks: Vec<Block>,
+    /// Refused rows, at most [`MAX_REFUSED_KEPT`], and how many in all.
+    pub(super) refused: Vec<RefusedRow>,
+    pub(super) refused_count: u64,
 }
+
+/// Refused export rows kept (the rest are counted).
+pub const MAX_REFUSED_KEPT: usize = 100;
 
 /// The streaming importer. Feed it files one after the other.
 pub struct Importer {
@@ -145,6 +151,7 @@ impl Importer {
                 lines: 0,
                 usage_lines: 0,
                 skipped_lines: 0,
+                refused_rows: 0,
             },
             valid_lines: 0,
             binary: false,
@@ -450,10 +457,24 @@ impl Importer {
             }
             let buf = std::mem::take(&mut f.json_buf);
             match export::parse(&buf) {
-                export::Parsed::Export(e) => {
+                export::Parsed::Export(mut e) => {
                     f.report.kind = FileKind::Export(e.kind);
                     f.report.usage_lines = e.rows;
-                    f.report.lines = e.rows;
+                    f.report.refused_rows = e.refused.len() as u64;
+                    f.report.lines = e.rows + f.report.refused_rows;
+                    if f.report.refused_rows > 0 {
+                        f.report.status = FileStatus::Damaged;
+                    }
+                    for (row, field) in e.refused.drain(..) {
+                        self.exports.refused_count += 1;
+                        if self.exports.refused.len() < MAX_REFUSED_KEPT {
+                            self.exports.refused.push(RefusedRow {
+                                file: f.name.clone(),
+                                row,
+                                field,
+                            });
+                        }
+                    }
                     self.exports.add(e);
                     self.files.push(f.report);
                     return;

@@ -57,7 +57,7 @@ pub use importer::Importer;
 pub use price::{cost_of, price_for_model, Price, PriceRow, PRICES, PRICE_TABLE_DATE};
 pub use rows::{
     Block, DayTotals, ExportKind, FileKind, FileReport, FileStatus, LimitEvent, LimitKind,
-    ModelTotals, Report, Span, Tokens, WeekTotals,
+    ModelTotals, RefusedRow, Report, Span, Tokens, WeekTotals,
 };
 pub use time::{date_string, iso_string, parse_timestamp};
 

@@ -334,6 +334,8 @@ pub(super) fn build(imp: &Importer) -> Report {
         limit_lines: imp.hit_lines,
         limit_lines_dropped: imp.hits_dropped,
         export_rows: imp.exports.rows,
+        refused_rows: imp.exports.refused.clone(),
+        refused_rows_count: imp.exports.refused_count,
         price_table_date: PRICE_TABLE_DATE,
     }
 }

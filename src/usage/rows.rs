@@ -85,6 +85,19 @@ pub struct FileReport {
     /// Lines (or export rows) that carried usage, before de-duplication.
     pub usage_lines: u64,
     pub skipped_lines: u64,
+    /// Export rows refused for an impossible value.
+    pub refused_rows: u64,
+}
+
+/// An export row refused for an impossible value (negative, fractional or absurd token
+/// count, a cost that is not a finite number from 0 to $1,000,000, …): never added.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RefusedRow {
+    pub file: String,
+    /// Its number in the export's list, from 1.
+    pub row: u64,
+    /// The field, e.g. `outputTokens`, `totalCost`, `modelBreakdowns[0].cost`.
+    pub field: String,
 }
 
 /// Totals of one model.
@@ -223,5 +236,9 @@ pub struct Report {
     pub last_ms: Option<i64>,
     /// Rows read from `ccusage` exports.
     pub export_rows: u64,
+    /// Export rows refused (at most [`MAX_REFUSED_KEPT`](super::importer::MAX_REFUSED_KEPT)),
+    /// and how many in all.
+    pub refused_rows: Vec<RefusedRow>,
+    pub refused_rows_count: u64,
     pub price_table_date: &'static str,
 }

@@ -91,3 +91,83 @@ fn other_json_is_unrecognised() {
         assert_eq!((r.tokens.total(), r.cost_usd, r.export_rows), (26, 0.5, 1));
     }
 }
+
+#[test]
+fn export_rows_with_impossible_values_are_refused() {
+    let r = import_one("edge/exports/impossible-daily.json", 97);
+    // only the first row and the one with `cost` count
+    assert_eq!(r.export_rows, 2);
+    assert_eq!(
+        r.tokens,
+        Tokens {
+            input: 1010,
+            output: 220,
+            cache_creation: 3030,
+            cache_read: 40040
+        }
+    );
+    assert_cost(r.cost_usd, 1.75, 1e-12, "cost");
+    assert_eq!(
+        r.days.iter().map(|d| d.date.as_str()).collect::<Vec<_>>(),
+        ["2026-05-01", "2026-05-12"]
+    );
+    let refused: Vec<(u64, &str)> = r
+        .refused_rows
+        .iter()
+        .map(|x| (x.row, x.field.as_str()))
+        .collect();
+    assert_eq!(
+        refused,
+        [
+            (2, "inputTokens"),
+            (3, "outputTokens"),
+            (4, "totalCost"),
+            (5, "cacheReadTokens"),
+            (6, "totalCost"),
+            (7, "totalCost"),
+            (8, "modelBreakdowns[0].cost"),
+            (9, "totalCost"),
+            (10, "inputTokens"),
+            (11, "inputTokens"),
+            (13, "(not an object)"),
+        ]
+    );
+    assert_eq!(r.refused_rows_count, 11);
+    assert!(r
+        .refused_rows
+        .iter()
+        .all(|x| x.file.ends_with("impossible-daily.json")));
+    let f = &r.files[0];
+    assert_eq!(
+        (f.status, f.refused_rows, f.usage_lines),
+        (FileStatus::Damaged, 11, 2)
+    );
+    // the refused rows' models are not listed either
+    assert_eq!(
+        r.models
+            .iter()
+            .map(|m| m.model.as_str())
+            .collect::<Vec<_>>(),
+        ["claude-sonnet-4-5-20250929"]
+    );
+}
+
+#[test]
+fn refused_rows_kept_are_bounded() {
+    let rows: Vec<String> = (0..500)
+        .map(|i| {
+            format!(
+                "{{\"date\":\"2026-05-01\",\"inputTokens\":-{},\"totalCost\":1}}",
+                i + 1
+            )
+        })
+        .collect();
+    let text = format!("{{\"daily\":[{}]}}", rows.join(","));
+    let r = import(&[("bad.json".to_owned(), text.into_bytes())], 1000);
+    assert_eq!(r.refused_rows_count, 500);
+    assert_eq!(
+        r.refused_rows.len(),
+        crate::usage::importer::MAX_REFUSED_KEPT
+    );
+    assert_eq!((r.tokens.total(), r.cost_usd), (0, 0.0));
+}
