@@ -21,7 +21,7 @@ enum State {
         files: f64,
         count: f64,
     },
-    Done(Summary),
+    Done(Box<Summary>),
     Failed,
 }
 
@@ -281,7 +281,7 @@ fn summary(l: Lang, s: &Summary, inputs: &Inputs) -> String {
             ],
         ),
     );
-    if s.skipped_lines > 0.0 || s.bad_files > 0.0 {
+    if s.skipped_lines > 0.0 || s.unreadable_files > 0.0 {
         h.el(
             "p",
             &[("class", "notice")],
@@ -289,7 +289,7 @@ fn summary(l: Lang, s: &Summary, inputs: &Inputs) -> String {
                 l.t(k::IMPORT_BAD),
                 &[
                     ("lines", &format::int(l, s.skipped_lines)),
-                    ("files", &format::int(l, s.bad_files)),
+                    ("files", &format::int(l, s.unreadable_files)),
                 ],
             ),
         );

@@ -497,13 +497,13 @@ impl Importer {
         let r = &mut f.report;
         r.status = if r.bytes == 0 || r.lines == 0 {
             FileStatus::Empty
-        } else if f.binary {
+        } else if f.binary && f.valid_lines == 0 {
             FileStatus::Binary
         } else if f.valid_lines == 0
             || (f.name.to_ascii_lowercase().ends_with(".json") && r.usage_lines == 0)
         {
             FileStatus::Unrecognised
-        } else if r.skipped_lines > 0 {
+        } else if r.skipped_lines > 0 || f.binary {
             FileStatus::Damaged
         } else {
             FileStatus::Ok

@@ -41,6 +41,7 @@ mod hash;
 mod hits;
 mod importer;
 mod limits;
+pub mod message;
 mod number;
 mod price;
 mod report;

@@ -3,7 +3,7 @@
 use super::export::Export;
 use super::hits::{self, busiest_window, Timeline, WEEK_MS};
 use super::importer::{Exports, Importer};
-use super::rows::{Block, DayTotals, FileStatus, ModelTotals, Report, Tokens, WeekTotals};
+use super::rows::{Block, DayTotals, FileReport, ModelTotals, Report, Tokens, WeekTotals};
 use super::time::{date_string, iso_string, iso_week, DAY_MS, HOUR_MS};
 use super::{BLOCK_MS, PRICE_TABLE_DATE};
 
@@ -299,11 +299,8 @@ pub(super) fn build(imp: &Importer) -> Report {
 
     tokens.add(&imp.exports.tokens);
     cost += imp.exports.cost;
-    let bad_files = imp
-        .files
-        .iter()
-        .filter(|f| f.status != FileStatus::Ok)
-        .count() as u64;
+    let count_files =
+        |keep: &dyn Fn(&FileReport) -> bool| imp.files.iter().filter(|f| keep(f)).count() as u64;
     Report {
         entries,
         tokens,
@@ -313,7 +310,8 @@ pub(super) fn build(imp: &Importer) -> Report {
         duplicate_lines: imp.duplicates,
         bytes: imp.bytes,
         files_read: imp.files.len() as u64,
-        bad_files,
+        files_with_skipped_lines: count_files(&|f| f.skipped_lines > 0),
+        unreadable_files: count_files(&|f| f.status.unreadable()),
         files: imp.files.clone(),
         models,
         opus_cost_share: share(opus_cost, model_cost),

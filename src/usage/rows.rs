@@ -57,20 +57,35 @@ pub enum ExportKind {
     Blocks,
 }
 
-/// How a file went. All but `Ok` count as bad files; the valid lines of a bad file count.
+/// How a file went. The valid lines of a damaged file count; the others held nothing usable
+/// ([`FileStatus::unreadable`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileStatus {
     Ok,
     /// No bytes, or only blank lines.
     Empty,
-    /// Holds NUL bytes or is not UTF-8: not a text file (its valid lines still count).
+    /// Holds NUL bytes or is not UTF-8, and no valid line: not a text file.
     Binary,
-    /// Some lines are not JSON (truncated, or longer than the line limit).
+    /// Some lines are not JSON (truncated, binary, or longer than the line limit), or some
+    /// export rows were refused; the rest counted.
     Damaged,
     /// Text, but no line is JSON, or a `.json` file that is no `ccusage` export.
     Unrecognised,
     /// A `.json` file larger than [`MAX_JSON_FILE`].
     TooLarge,
+}
+
+impl FileStatus {
+    /// Nothing in the file could be used.
+    pub fn unreadable(self) -> bool {
+        matches!(
+            self,
+            FileStatus::Empty
+                | FileStatus::Binary
+                | FileStatus::Unrecognised
+                | FileStatus::TooLarge
+        )
+    }
 }
 
 /// One file's outcome.
@@ -200,7 +215,10 @@ pub struct Report {
     pub duplicate_lines: u64,
     pub bytes: u64,
     pub files_read: u64,
-    pub bad_files: u64,
+    /// Files with at least one skipped line.
+    pub files_with_skipped_lines: u64,
+    /// Files with nothing usable ([`FileStatus::unreadable`]).
+    pub unreadable_files: u64,
     pub files: Vec<FileReport>,
     /// Per model, dearest first (entries without a model and `<synthetic>` ones excluded).
     pub models: Vec<ModelTotals>,

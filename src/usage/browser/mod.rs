@@ -9,12 +9,15 @@
 //!   would be lost: the worker's handler does not exist yet);
 //! - page → worker: `Array`s of at most [`BATCH`] `File`s, then an empty `Array` (the end);
 //! - worker → page: `{kind: "progress", bytes, total, files}` now and then;
-//!   `{kind: "done", fields: Float64Array, dates: Array<string>, costs: Float64Array}` at the end
-//!   (the fields of [`Summary::to_array`](super::summary::Summary::to_array)).
+//!   `{kind: "done", nums: Float64Array, texts: Array<string>}` at the end: the
+//!   [`Summary`](super::summary::Summary) in the flat form of [`super::message`], which the page
+//!   checks field by field before using it.
 //!
 //! The worker reads the files in slices of at most 2 MiB with `Blob.arrayBuffer()`, a dozen
 //! reads in flight (see [`super::slices`]), so memory holds at most a dozen slices plus the
 //! importer's compact state, whatever the size of the logs. Cancelling terminates the worker.
+//! The page keeps the handlers of one import at a time (see `page.rs`): nothing is leaked per
+//! import.
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 

@@ -1,46 +1,62 @@
 //! The page's half: starts the worker, sends it the files, reads (and checks) its messages;
 //! and the file-system entry API walk for dropped folders.
+use std::cell::RefCell;
+
 use js_sys::{Array, Float64Array, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::{get, BATCH};
-use crate::usage::summary::Summary;
+use crate::usage::message;
+use crate::usage::summary::{Summary, MAX_LISTED, MAX_LISTED_HITS};
 
 /// A message from the worker, as the page reads it.
 pub enum FromWorker {
     Ready,
-    Progress { bytes: f64, total: f64, files: f64 },
-    Done(Summary),
+    Progress {
+        bytes: f64,
+        total: f64,
+        files: f64,
+    },
+    /// Boxed: a summary is much larger than the other messages.
+    Done(Box<Summary>),
 }
 
-/// Reads a worker message; `None` for anything malformed.
+/// A finite, non-negative number.
+fn amount(v: JsValue) -> Option<f64> {
+    v.as_f64().filter(|x| x.is_finite() && *x >= 0.0)
+}
+
+/// Reads a worker message; `None` for anything malformed (the message is not trusted: see
+/// [`message::decode`]).
 pub fn read_message(data: &JsValue) -> Option<FromWorker> {
     match get(data, "kind").as_string()?.as_str() {
         "ready" => Some(FromWorker::Ready),
         "progress" => Some(FromWorker::Progress {
-            bytes: get(data, "bytes").as_f64()?,
-            total: get(data, "total").as_f64()?,
-            files: get(data, "files").as_f64()?,
+            bytes: amount(get(data, "bytes"))?,
+            total: amount(get(data, "total"))?,
+            files: amount(get(data, "files"))?,
         }),
         "done" => {
-            let fields = get(data, "fields")
-                .dyn_into::<Float64Array>()
-                .ok()?
-                .to_vec();
-            let dates: Array = get(data, "dates").dyn_into().ok()?;
-            let costs = get(data, "costs").dyn_into::<Float64Array>().ok()?.to_vec();
-            let days = dates
-                .iter()
-                .filter_map(|d| d.as_string())
-                .zip(costs)
-                .collect();
-            Summary::from_array(&fields, days).map(FromWorker::Done)
+            let nums = get(data, "nums").dyn_into::<Float64Array>().ok()?;
+            if nums.length() as usize > MAX_NUMS {
+                return None;
+            }
+            let texts: Array = get(data, "texts").dyn_into().ok()?;
+            if texts.length() as usize > MAX_TEXTS {
+                return None;
+            }
+            let texts: Option<Vec<String>> = texts.iter().map(|t| t.as_string()).collect();
+            message::decode(&nums.to_vec(), &texts?).map(|s| FromWorker::Done(Box::new(s)))
         }
         _ => None,
     }
 }
+
+/// Bounds on the flat form's lists, checked before copying them out of JavaScript.
+const MAX_NUMS: usize = 64 + message::MAX_DAYS + 8 * MAX_LISTED_HITS + 4 * MAX_LISTED;
+const MAX_TEXTS: usize = message::MAX_DAYS + MAX_LISTED_HITS + 5 * MAX_LISTED;
 
 /// The URL of the worker's loader, which the build writes into a `<meta name="ccplan-importer">`
 /// of index.html (its file name is hashed). `None` where there is none (tests, old builds).
@@ -52,20 +68,48 @@ pub fn worker_url() -> Option<String> {
     meta.get_attribute("content").filter(|s| !s.is_empty())
 }
 
+/// The import under way: its worker and the handlers the worker calls. Kept until the next
+/// import starts (one at a time, so nothing accumulates import after import); dropping it
+/// terminates the worker and detaches the handlers before they are freed.
+struct Running {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.worker.terminate();
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+    }
+}
+
+thread_local! {
+    static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
+}
+
 /// Starts a worker on `files` (sent once it is ready); `on_message` gets each progress and the
-/// summary. Returns the worker (terminate it to cancel).
+/// summary. Returns the worker (terminate it to cancel). The previous import, if any, is
+/// ended and its handlers freed: an import leaves nothing behind but the last one's handlers.
 pub fn start(
     files: Array,
     mut on_message: impl FnMut(FromWorker) + 'static,
     on_error: impl Fn() + 'static,
 ) -> Option<web_sys::Worker> {
+    // end the previous import first (never from inside its own handlers: they only call
+    // `on_message`, which does not start an import)
+    drop(RUNNING.with(|r| r.borrow_mut().take()));
     let url = worker_url()?;
     let worker = web_sys::Worker::new(&url).ok()?;
     let to_worker = worker.clone();
-    let handler =
+    let mut files = Some(files);
+    let on_message_js =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             match read_message(&e.data()) {
                 Some(FromWorker::Ready) => {
+                    // the files are sent once; the handler then lets go of them
+                    let Some(files) = files.take() else { return };
                     let mut at = 0;
                     while at < files.length() {
                         let _ = to_worker.post_message(&files.slice(at, at.saturating_add(BATCH)));
@@ -77,14 +121,19 @@ pub fn start(
                 None => {}
             }
         });
-    worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
-    handler.forget();
-    let error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+    worker.set_onmessage(Some(on_message_js.as_ref().unchecked_ref()));
+    let on_error_js = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         e.prevent_default();
         on_error();
     });
-    worker.set_onerror(Some(error.as_ref().unchecked_ref()));
-    error.forget();
+    worker.set_onerror(Some(on_error_js.as_ref().unchecked_ref()));
+    RUNNING.with(|r| {
+        *r.borrow_mut() = Some(Running {
+            worker: worker.clone(),
+            _on_message: on_message_js,
+            _on_error: on_error_js,
+        })
+    });
     Some(worker)
 }
 

@@ -10,9 +10,16 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::{get, set};
+use crate::usage::message;
 use crate::usage::slices::{Slice, Slicer};
 use crate::usage::summary::Summary;
 use crate::usage::Importer;
+
+type Handler = Closure<dyn FnMut(web_sys::MessageEvent)>;
+
+thread_local! {
+    static HANDLER: RefCell<Option<Handler>> = const { RefCell::new(None) };
+}
 
 /// Bytes read per slice (a smaller file is read whole).
 const SLICE: u64 = 2 << 20;
@@ -75,28 +82,23 @@ pub fn worker_main() {
             }
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
+    // the handler lives as long as the worker (the page terminates the worker after one import)
+    HANDLER.with(|h| *h.borrow_mut() = Some(on_message));
     let ready = Object::new();
     set(&ready, "kind", &"ready".into());
     let _ = scope.post_message(&ready);
 }
 
 fn post_summary(scope: &web_sys::DedicatedWorkerGlobalScope, summary: &Summary) {
+    let (nums, texts) = message::encode(summary);
     let msg = Object::new();
     set(&msg, "kind", &"done".into());
-    set(
-        &msg,
-        "fields",
-        &Float64Array::from(&summary.to_array()[..]).into(),
-    );
-    let dates = Array::new();
-    let costs = Float64Array::new_with_length(summary.days.len() as u32);
-    for (i, (date, cost)) in summary.days.iter().enumerate() {
-        dates.push(&JsValue::from_str(date));
-        costs.set_index(i as u32, *cost);
+    set(&msg, "nums", &Float64Array::from(&nums[..]).into());
+    let strings = Array::new();
+    for t in &texts {
+        strings.push(&JsValue::from_str(t));
     }
-    set(&msg, "dates", &dates.into());
-    set(&msg, "costs", &costs.into());
+    set(&msg, "texts", &strings.into());
     let _ = scope.post_message(&msg);
 }
 

@@ -95,15 +95,16 @@ fn broken_lines_are_skipped_and_counted() {
         (f.status, f.skipped_lines, f.usage_lines),
         (FileStatus::Damaged, 5, 2)
     );
-    assert_eq!(r.bad_files, 1);
+    assert_eq!((r.files_with_skipped_lines, r.unreadable_files), (1, 0));
 }
 
 #[test]
 fn binary_empty_and_unrelated_files() {
     let r = import(&edge_logs(), 4096);
+    // binary bytes, but one valid line, which counts: damaged, not unreadable
     let bin = file(&r, "binary.jsonl");
-    assert_eq!(bin.status, FileStatus::Binary);
-    assert_eq!(bin.usage_lines, 1); // its valid line still counts
+    assert_eq!(bin.status, FileStatus::Damaged);
+    assert_eq!(bin.usage_lines, 1);
     assert!(bin.skipped_lines > 0);
     assert_eq!(file(&r, "empty.jsonl").status, FileStatus::Empty);
     let un = file(&r, "unrelated.jsonl");
@@ -113,7 +114,27 @@ fn binary_empty_and_unrelated_files() {
     );
     assert_eq!(file(&r, "settings.json").status, FileStatus::Unrecognised);
     assert_eq!(file(&r, "quirks.jsonl").status, FileStatus::Ok);
-    assert_eq!(r.bad_files, 4); // binary, broken, empty, settings.json
+    // lines skipped in binary, broken, huge (no: its line fits) and quirks (no)
+    assert_eq!(r.files_with_skipped_lines, 2);
+    // nothing usable: empty.jsonl, settings.json
+    let unreadable: Vec<&str> = r
+        .files
+        .iter()
+        .filter(|f| f.status.unreadable())
+        .map(|f| f.name.rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(unreadable, ["empty.jsonl", "settings.json"]);
+    assert_eq!(r.unreadable_files, 2);
+    let mut imp = Importer::new();
+    imp.begin_file("all-binary.jsonl");
+    imp.feed(b"\x00\x01\x02\n\xff\xfe\n");
+    imp.end_file();
+    let only = imp.finish();
+    assert_eq!(only.files[0].status, FileStatus::Binary);
+    assert_eq!(
+        (only.unreadable_files, only.files_with_skipped_lines),
+        (1, 1)
+    );
     let mut imp = Importer::new();
     imp.begin_file("nothing.jsonl");
     imp.feed(b"\n\r\n  \n");

@@ -61,7 +61,10 @@ fn oversized_json_is_not_buffered() {
     }
     imp.end_file();
     let r = imp.finish();
-    assert_eq!((r.files[0].status, r.bad_files), (FileStatus::TooLarge, 1));
+    assert_eq!(
+        (r.files[0].status, r.unreadable_files),
+        (FileStatus::TooLarge, 1)
+    );
     assert_eq!(r.bytes, ((MAX_JSON_FILE >> 20) as u64 + 1) << 20);
 }
 
@@ -69,7 +72,10 @@ fn oversized_json_is_not_buffered() {
 fn other_json_is_unrecognised() {
     let r = import_one("edge/exports/not-an-export.json", 7);
     assert_eq!(r.files[0].status, FileStatus::Unrecognised);
-    assert_eq!((r.bad_files, r.tokens.total(), r.skipped_lines), (1, 0, 0));
+    assert_eq!(
+        (r.unreadable_files, r.tokens.total(), r.skipped_lines),
+        (1, 0, 0)
+    );
     // JSON Lines named .json are read as a log
     let log = &load("edge/projects/-home-dev-edge/crlf.jsonl")[0].1;
     let r = import(&[("x.json".to_owned(), log.clone())], 10);

@@ -13,6 +13,7 @@ mod exports;
 mod limits;
 mod parity;
 mod progress;
+mod summary;
 mod units;
 
 pub(super) const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/usage");
