@@ -55,12 +55,12 @@ mod tests;
 mod time;
 
 pub use importer::Importer;
-pub use price::{cost_of, price_for_model, Price, PriceRow, PRICES, PRICE_TABLE_DATE};
+pub use price::PRICE_TABLE_DATE;
 pub use rows::{
     Block, DayTotals, ExportKind, FileKind, FileReport, FileStatus, LimitEvent, LimitKind,
     ModelTotals, RefusedRow, Report, Span, Tokens, WeekTotals,
 };
-pub use time::{date_string, iso_string, parse_timestamp};
+pub use time::iso_string;
 
 /// A longer line is skipped (and counted) instead of being buffered.
 pub const DEFAULT_MAX_LINE: usize = 8 << 20;

@@ -5,7 +5,7 @@ use super::hits::{self, busiest_window, Timeline, WEEK_MS};
 use super::importer::{Exports, Importer};
 use super::rows::{Block, DayTotals, FileReport, ModelTotals, Report, Tokens, WeekTotals};
 use super::time::{date_string, iso_string, iso_week, DAY_MS, HOUR_MS};
-use super::{BLOCK_MS, PRICE_TABLE_DATE};
+use super::BLOCK_MS;
 
 impl Exports {
     pub(super) fn add(&mut self, e: Export) {
@@ -98,7 +98,7 @@ pub(super) fn build(imp: &Importer) -> Report {
                 entries: 0,
                 tokens: *t,
                 cost_usd: *c,
-                priced: super::price_for_model(name).is_some(),
+                priced: super::price::price_for_model(name).is_some(),
             }),
         }
     }
@@ -111,13 +111,7 @@ pub(super) fn build(imp: &Importer) -> Report {
         .filter(|m| opus(&m.model))
         .map(|m| m.cost_usd)
         .sum();
-    let opus_tok: u64 = models
-        .iter()
-        .filter(|m| opus(&m.model))
-        .map(|m| m.tokens.total())
-        .sum();
     let model_cost: f64 = models.iter().map(|m| m.cost_usd).sum();
-    let model_tok: u64 = models.iter().map(|m| m.tokens.total()).sum();
 
     // entries in time order (ties by arrival, so the result never depends on the sort)
     let mut order: Vec<(i64, u32)> = imp
@@ -315,7 +309,6 @@ pub(super) fn build(imp: &Importer) -> Report {
         files: imp.files.clone(),
         models,
         opus_cost_share: share(opus_cost, model_cost),
-        opus_token_share: share(opus_tok as f64, model_tok as f64),
         active_hours,
         active_days,
         active_hours_per_active_day: share_ratio(active_hours as f64, active_days as f64),
@@ -334,7 +327,6 @@ pub(super) fn build(imp: &Importer) -> Report {
         export_rows: imp.exports.rows,
         refused_rows: imp.exports.refused.clone(),
         refused_rows_count: imp.exports.refused_count,
-        price_table_date: PRICE_TABLE_DATE,
     }
 }
 

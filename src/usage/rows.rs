@@ -241,8 +241,6 @@ pub struct Report {
     pub limit_lines_dropped: u64,
     /// Share of the cost spent on Opus models, 0..=1 (0 when nothing cost anything).
     pub opus_cost_share: f64,
-    /// Share of the tokens used by Opus models, 0..=1.
-    pub opus_token_share: f64,
     /// Distinct UTC hours with at least one entry.
     pub active_hours: u64,
     pub active_days: u64,
@@ -258,5 +256,4 @@ pub struct Report {
     /// and how many in all.
     pub refused_rows: Vec<RefusedRow>,
     pub refused_rows_count: u64,
-    pub price_table_date: &'static str,
 }

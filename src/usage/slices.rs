@@ -76,6 +76,7 @@ impl Iterator for Slicer {
 }
 
 /// The slices of files of the given sizes (see [`Slicer`]).
+#[cfg(test)]
 pub fn slices(sizes: &[u64], max: u64) -> Slicer {
     let mut slicer = Slicer::new(max);
     for &s in sizes {

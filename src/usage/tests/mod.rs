@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use super::export::{parse_json, Json};
+use super::limits::LimitKind;
+use super::price::{cost_of, price_for_model};
+use super::time::{date_string, parse_timestamp};
 use super::*;
 
 mod chunks;
@@ -13,6 +16,7 @@ mod exports;
 mod limits;
 mod parity;
 mod progress;
+mod sample;
 mod summary;
 mod units;
 
