@@ -44,9 +44,11 @@ mod limits;
 pub mod message;
 mod number;
 mod price;
+mod record;
 mod report;
 mod rows;
 mod scan;
+mod schema;
 pub mod slices;
 pub mod summary;
 // the tests read files and use proptest: native only
