@@ -108,8 +108,11 @@ pub fn busiest_window(times: &[i64], prefix: &[f64], len: i64) -> Option<Span> {
 
 /// The distinct events of `hits` (any order), in time order, with their dollars.
 pub fn events(hits: &[RawHit], tl: &Timeline<'_>) -> Vec<LimitEvent> {
-    let mut sorted: Vec<&RawHit> = hits.iter().collect();
-    sorted.sort_by_key(|h| (h.ms, h.kind));
+    // in time order (ties in arrival order; an unstable sort on a unique key keeps the
+    // worker free of the stable sort's code)
+    let mut order: Vec<(i64, u32)> = hits.iter().map(|h| h.ms).zip(0u32..).collect();
+    order.sort_unstable();
+    let sorted = order.iter().filter_map(|&(_, i)| hits.get(i as usize));
     let mut out: Vec<LimitEvent> = Vec::new();
     // per event: the last copy within SAME_EVENT_MS of its first
     let mut upto: Vec<i64> = Vec::new();

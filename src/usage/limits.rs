@@ -177,7 +177,8 @@ pub fn parse_text(text: &str) -> Option<TextHit<'_>> {
             r.get(..r.bytes().take_while(u8::is_ascii_digit).count())
                 .unwrap_or("")
         });
-        let resets_ms = digits.parse::<f64>().ok().and_then(epoch_ms);
+        // an integer parse: `str::parse::<f64>` would bring std's float parser into the worker
+        let resets_ms = digits.parse::<u64>().ok().and_then(|v| epoch_ms(v as f64));
         return Some(TextHit {
             kind: None,
             resets_ms,

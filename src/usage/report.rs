@@ -269,16 +269,24 @@ pub(super) fn build(imp: &Importer) -> Report {
         busiest_window(&times, &prefix, WEEK_MS)
     } else {
         // export rows have no entry times: a day counts at its midnight, a block at its start
-        let mut points: Vec<(i64, f64)> = order
+        let costs: Vec<f64> = order
             .iter()
-            .filter_map(|&(ms, i)| Some((ms, imp.entries.get(i as usize)?.cost)))
-            .chain(imp.exports.days.iter().map(|&(d, _, c)| (d * DAY_MS, c)))
-            .chain(imp.exports.blocks.iter().map(|b| (b.start_ms, b.cost_usd)))
+            .filter_map(|&(_, i)| Some(imp.entries.get(i as usize)?.cost))
+            .chain(imp.exports.days.iter().map(|d| d.2))
+            .chain(imp.exports.blocks.iter().map(|b| b.cost_usd))
             .collect();
-        points.sort_by_key(|p| p.0);
+        let times = order
+            .iter()
+            .map(|p| p.0)
+            .chain(imp.exports.days.iter().map(|d| d.0 * DAY_MS))
+            .chain(imp.exports.blocks.iter().map(|b| b.start_ms));
+        // (time, index into `costs`), sorted like `order` (the same sort's code)
+        let mut points: Vec<(i64, u32)> = times.zip(0u32..).collect();
+        points.sort_unstable();
         let t: Vec<i64> = points.iter().map(|p| p.0).collect();
         let mut p = vec![0.0];
-        for (_, c) in &points {
+        for &(_, i) in &points {
+            let c = costs.get(i as usize).copied().unwrap_or(0.0);
             p.push(p.last().copied().unwrap_or(0.0) + c);
         }
         busiest_window(&t, &p, WEEK_MS)
