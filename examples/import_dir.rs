@@ -1,4 +1,5 @@
-//! Native import throughput over a log tree on disk, read in 4 MiB slices as the worker does:
+//! Native import throughput over a log tree on disk, read in 4 MiB slices, and what it found
+//! (totals, busiest block and 7 days, limit hits):
 //! `cargo run --profile worker --example import_dir -- <dir>` (e.g. the tree that
 //! `scripts/bench-import.mjs` generates in /tmp/ccplan-bench-logs).
 use std::io::Read;
@@ -44,14 +45,44 @@ fn main() {
     let bytes = imp.bytes_seen();
     let r = imp.finish();
     let s = t0.elapsed().as_secs_f64();
+    let t = r.tokens;
     println!(
-        "{} files, {:.1} MB, {} entries, ${:.2}, {} skipped: {:.2} s, {:.1} MB/s",
+        "{} files, {:.1} MB, {} entries, tokens {} {} {} {}, ${:.6}, {} skipped: {:.2} s, {:.1} MB/s",
         files.len(),
         bytes as f64 / 1e6,
         r.entries,
+        t.input,
+        t.output,
+        t.cache_creation,
+        t.cache_read,
         r.cost_usd,
         r.skipped_lines,
         s,
         bytes as f64 / 1e6 / s
     );
+    println!(
+        "busiest 5-hour block ${:.2}, busiest 7 days ${:.2}, busiest ISO week ${:.2}",
+        r.busiest_block.as_ref().map_or(0.0, |b| b.cost_usd),
+        r.busiest_7_days.as_ref().map_or(0.0, |w| w.cost_usd),
+        r.busiest_week.as_ref().map_or(0.0, |w| w.cost_usd)
+    );
+    for e in &r.limit_events {
+        println!(
+            "limit {:?} at {} (x{}): ${:.2}{}, resets {}{}",
+            e.kind,
+            ccplan::usage::iso_string(e.at_ms),
+            e.copies,
+            e.usd,
+            if e.outside_block {
+                " (outside a block)"
+            } else {
+                ""
+            },
+            e.resets_at_ms
+                .map_or("?".to_owned(), ccplan::usage::iso_string),
+            e.reset_text
+                .as_deref()
+                .map_or(String::new(), |t| format!(" \"{t}\""))
+        );
+    }
 }

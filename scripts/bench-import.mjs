@@ -1,5 +1,5 @@
-// Log import throughput, side by side (SPEC §7, issue 6): generates about 200 MB of Claude Code
-// logs with ../shared/fixtures/gen_claude_logs.py, imports them through the release build in
+// Log import throughput, side by side: generates about 200 MB of Claude Code logs with
+// scripts/gen-claude-logs.py, imports them through the release build in
 // headless Chromium (the page's worker), runs ccusage 20.0.24 (native) on the same tree in the
 // same run, alternately, several times (the machine may be busy: medians are compared), and
 // prints both throughputs, their ratio, and the page's peak memory (resident set of this
@@ -15,11 +15,10 @@ import { tmpdir } from 'node:os';
 import { setup, open } from '../e2e/harness.mjs';
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
-const fixtures = resolve(arg('--fixtures', '../shared/fixtures'));
 const tree = resolve(arg('--tree', join(tmpdir(), 'ccplan-bench-logs')));
 if (!existsSync(join(tree, 'expected.json'))) {
   console.log('generating logs…');
-  execFileSync('python3', [join(fixtures, 'gen_claude_logs.py'), tree, '--projects', arg('--projects', '16'),
+  execFileSync('python3', [resolve('scripts/gen-claude-logs.py'), tree, '--projects', arg('--projects', '16'),
     '--sessions', arg('--sessions', '100'), '--turns', arg('--turns', '150'), '--days', '30'], { stdio: 'inherit' });
 }
 const walk = (dir) => readdirSync(dir).flatMap((f) => { const p = join(dir, f); return statSync(p).isDirectory() ? walk(p) : [p]; });

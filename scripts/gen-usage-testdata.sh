@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Regenerates tests/data/usage/: a small synthetic Claude Code log tree (with the totals the
 # generator computes, expected.json) and what ccusage 20.0.24 reports on it.
-# Usage: scripts/gen-usage-testdata.sh [FIXTURES_DIR]   (default: ../shared/fixtures)
-# Needs python3, npm and network access to the npm registry.
+# Usage: scripts/gen-usage-testdata.sh
+# Needs python3, npm and network access to the npm registry. The committed exports under
+# edge/exports/ (ccusageview's example, impossible-daily.json) are kept as they are.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-fixtures="${1:-$root/../shared/fixtures}"
 out="$root/tests/data/usage"
 tree="$out/tree"
 ccusage_version=20.0.24
 
 rm -rf "$tree"
 mkdir -p "$tree"
-python3 "$fixtures/gen_claude_logs.py" "$tree" --seed 7 --days 10 --projects 2 --sessions 4 --turns 20
+python3 "$root/scripts/gen-claude-logs.py" "$tree" --seed 7 --days 10 --projects 2 --sessions 4 --turns 20
 mv "$tree/expected.json" "$out/expected.json"
 
 tmp="$(mktemp -d)"
@@ -39,10 +39,10 @@ PY
 
 # Hand-made edge cases (edge/projects/** are logs ccusage reads; edge/exports/** are exports).
 edge="$out/edge"
-rm -rf "$edge"
-python3 - "$edge" "$fixtures" <<'PY'
+rm -rf "$edge/projects"
+python3 - "$edge" <<'PY'
 import json, os, random, shutil, sys
-edge, fixtures = sys.argv[1], sys.argv[2]
+edge = sys.argv[1]
 P = os.path.join(edge, "projects", "-home-dev-edge")
 os.makedirs(os.path.join(P, "sess-1", "subagents"), exist_ok=True)
 os.makedirs(os.path.join(edge, "exports"), exist_ok=True)
@@ -149,12 +149,18 @@ r(14, '{"timestamp":"DAYT10:00:00.000Z","message":{"usage":{"input_tokens":14,"o
 r(15, '{"timestamp":"DAYT10:00:00.000Z","isApiErrorMessage":null,"message":{' + U % (15, 0) + '}}')
 r(16, '{"timestamp":"DAYT10:00:00.000Z","version":"1.0.0","version":"1.0.0","message":{' + U % (16, 0) + '}}')
 w("quirks.jsonl", "\n".join(Q) + "\n")
-# exports
-shutil.copy(os.path.join(fixtures, "peer-examples", "ccusageview-daily.json"), os.path.join(edge, "exports", "ccusageview-daily.json"))
+# exports (ccusageview-daily.json, an example export from the ccusageview project, and
+# impossible-daily.json are committed as they are)
 with open(os.path.join(edge, "exports", "not-an-export.json"), "w") as f:
     json.dump(["{\n  \"daily\": []\n}", "x"], f)
 PY
 "$ccusage" claude daily --json --offline >/dev/null  # warm
 CLAUDE_CONFIG_DIR="$edge" "$ccusage" claude daily --json --offline >"$edge/ccusage-daily.json"
+
+# Hand-made trees that need no randomness (progress lines, limit hits): see the script.
+python3 "$root/scripts/gen-usage-fixtures.py" "$out"
+for dir in progress limits; do
+  [ -d "$out/$dir" ] && CLAUDE_CONFIG_DIR="$out/$dir" "$ccusage" claude daily --json --offline >"$out/$dir/ccusage-daily.json"
+done
 
 echo "tree: $(du -sh "$tree" | cut -f1), $(find "$tree" -type f | wc -l) files"

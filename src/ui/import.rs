@@ -29,13 +29,8 @@ enum State {
 /// The import's usage in the model's terms. Its monthly cost is its total over the days it spans
 /// (at least a week), times 52/12 weeks.
 pub fn observed(s: &Summary) -> Observed {
-    let day = |d: Option<&(String, f64)>| {
-        d.and_then(|(date, _)| {
-            crate::usage::parse_timestamp(format!("{date}T00:00:00Z").as_bytes())
-        })
-    };
-    let span_days = match (day(s.days.first()), day(s.days.last())) {
-        (Some(a), Some(b)) => ((b - a) as f64 / 86_400_000.0 + 1.0).max(7.0),
+    let span_days = match (s.first_ms, s.last_ms) {
+        (Some(a), Some(b)) => ((b - a) / 86_400_000.0).ceil().max(7.0),
         _ => 7.0,
     };
     Observed {
@@ -93,7 +88,7 @@ pub fn Import(
                 // The page's answer now follows the import, until an input changes.
                 imported.set(Some(Imported {
                     observed: observed(&summary),
-                    summary,
+                    summary: *summary,
                     at: inputs.get_untracked(),
                 }));
                 state.set(State::Done);
@@ -347,7 +342,7 @@ fn summary(l: Lang, m: &Imported, inputs: &Inputs) -> String {
             ],
         ),
     );
-    if s.skipped_lines > 0.0 || s.bad_files > 0.0 {
+    if s.skipped_lines > 0.0 || s.unreadable_files > 0.0 {
         h.el(
             "p",
             &[("class", "notice")],
@@ -355,7 +350,7 @@ fn summary(l: Lang, m: &Imported, inputs: &Inputs) -> String {
                 l.t(k::IMPORT_BAD),
                 &[
                     ("lines", &format::int(l, s.skipped_lines)),
-                    ("files", &format::int(l, s.bad_files)),
+                    ("files", &format::int(l, s.unreadable_files)),
                 ],
             ),
         );

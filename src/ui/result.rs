@@ -216,8 +216,11 @@ fn answer_bar(l: Lang, e: &Evaluation) -> String {
         ))
         .text(" · ");
     pill(&mut h, l, r.verdict);
-    h.close("span")
-        .el("a", &[("class", "bar-go"), ("href", "#result")], l.t(k::RESULT_SEE_ALL));
+    h.close("span").el(
+        "a",
+        &[("class", "bar-go"), ("href", "#result")],
+        l.t(k::RESULT_SEE_ALL),
+    );
     h.finish()
 }
 

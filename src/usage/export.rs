@@ -3,7 +3,8 @@
 //! or `period` (all-agents report, ccusageview). The file is small, so it is parsed into a
 //! small tree (depth-limited, so no input can exhaust the stack).
 
-use super::{time, Block, ExportKind, Tokens};
+use super::rows::{Block, ExportKind, Tokens};
+use super::time;
 
 const MAX_DEPTH: u32 = 64;
 
@@ -24,12 +25,14 @@ impl Json {
             _ => None,
         }
     }
+    #[cfg(test)]
     pub(super) fn num(&self, key: &str) -> f64 {
         match self.get(key) {
             Some(Json::Num(v, _)) => *v,
             _ => 0.0,
         }
     }
+    #[cfg(test)]
     pub(super) fn uint(&self, key: &str) -> u64 {
         match self.get(key) {
             Some(Json::Num(_, Some(v))) => *v,
@@ -119,7 +122,7 @@ impl P<'_> {
         let start = self.i;
         let mut escaped = false;
         loop {
-            let k = super::scan::find_special(self.b.get(self.i..)?)?;
+            let k = super::bytes::find_special(self.b.get(self.i..)?)?;
             self.i += k;
             match *self.b.get(self.i)? {
                 b'"' => break,
@@ -146,7 +149,7 @@ impl P<'_> {
             self.i += 1;
         }
         let t = self.b.get(s..self.i)?;
-        let v = super::scan::parse_f64(t)?;
+        let v = super::number::parse_f64(t)?;
         let int = t.iter().try_fold(0u64, |a, &c| {
             c.is_ascii_digit().then_some(())?;
             a.checked_mul(10)?.checked_add(u64::from(c - b'0'))
@@ -155,7 +158,13 @@ impl P<'_> {
     }
 }
 
-/// An export, summed.
+/// Largest token count a row may hold: a trillion tokens (about $300,000 even at the cheapest
+/// cache-read price) is more than any person's day, week or month.
+pub const MAX_ROW_TOKENS: f64 = 1e12;
+/// Largest cost a row may hold, in USD.
+pub const MAX_ROW_COST: f64 = 1e6;
+
+/// An export, summed (refused rows left out).
 pub struct Export {
     pub kind: ExportKind,
     pub rows: u64,
@@ -166,6 +175,8 @@ pub struct Export {
     /// From `modelBreakdowns`.
     pub models: Vec<(String, Tokens, f64)>,
     pub blocks: Vec<Block>,
+    /// Rows refused for an impossible value: (row number from 1, the field).
+    pub refused: Vec<(u64, String)>,
 }
 
 pub enum Parsed {
@@ -177,14 +188,57 @@ pub enum Parsed {
     NotJson,
 }
 
-fn row_tokens(r: &Json) -> Tokens {
-    Tokens {
-        input: r.uint("inputTokens"),
-        output: r.uint("outputTokens"),
-        cache_creation: r.uint("cacheCreationTokens"),
-        cache_read: r.uint("cacheReadTokens"),
+/// A row's value that cannot be: the field's path.
+type Refusal = String;
+
+/// A token count: absent is 0; else a number, whole, not negative, at most [`MAX_ROW_TOKENS`].
+fn count(obj: &Json, key: &str, path: &str) -> Result<u64, Refusal> {
+    match obj.get(key) {
+        None => Ok(0),
+        Some(Json::Num(_, Some(v))) if (*v as f64) <= MAX_ROW_TOKENS => Ok(*v),
+        Some(Json::Num(v, None)) if v.fract() == 0.0 && (0.0..=MAX_ROW_TOKENS).contains(v) => {
+            Ok(*v as u64)
+        }
+        Some(_) => Err([path, key].concat()),
     }
 }
+
+/// A cost: a number, finite, not negative, at most [`MAX_ROW_COST`]; the first of `keys`
+/// present is read, and one must be.
+fn cost(obj: &Json, keys: &[&str], path: &str) -> Result<f64, Refusal> {
+    let key = keys
+        .iter()
+        .find(|k| obj.get(k).is_some())
+        .or(keys.first())
+        .copied()
+        .unwrap_or("cost");
+    match obj.get(key) {
+        Some(Json::Num(v, _)) if (0.0..=MAX_ROW_COST).contains(v) => Ok(*v),
+        _ => Err([path, key].concat()),
+    }
+}
+
+fn tokens(obj: &Json, keys: [&str; 4], path: &str) -> Result<Tokens, Refusal> {
+    Ok(Tokens {
+        input: count(obj, keys[0], path)?,
+        output: count(obj, keys[1], path)?,
+        cache_creation: count(obj, keys[2], path)?,
+        cache_read: count(obj, keys[3], path)?,
+    })
+}
+
+const ROW_TOKENS: [&str; 4] = [
+    "inputTokens",
+    "outputTokens",
+    "cacheCreationTokens",
+    "cacheReadTokens",
+];
+const BLOCK_TOKENS: [&str; 4] = [
+    "inputTokens",
+    "outputTokens",
+    "cacheCreationInputTokens",
+    "cacheReadInputTokens",
+];
 
 fn day_of(s: &str) -> Option<i64> {
     let b = s.as_bytes();
@@ -239,63 +293,69 @@ pub fn parse(buf: &[u8]) -> Parsed {
         days: Vec::new(),
         models: Vec::new(),
         blocks: Vec::new(),
+        refused: Vec::new(),
     };
-    for r in rows {
-        if !matches!(r, Json::Obj(_)) {
+    for (n, r) in rows.iter().enumerate() {
+        if kind == ExportKind::Blocks && matches!(r.get("isGap"), Some(Json::Bool(true))) {
             continue;
         }
-        if kind == ExportKind::Blocks {
-            if matches!(r.get("isGap"), Some(Json::Bool(true))) {
-                continue;
-            }
-            let Some(tc) = r.get("tokenCounts") else {
-                continue;
-            };
-            let tokens = Tokens {
-                input: tc.uint("inputTokens"),
-                output: tc.uint("outputTokens"),
-                cache_creation: tc.uint("cacheCreationInputTokens"),
-                cache_read: tc.uint("cacheReadInputTokens"),
-            };
-            let cost = r.num("costUSD");
-            e.rows += 1;
-            e.tokens.add(&tokens);
-            e.cost += cost;
-            let ts = |k: &str| r.str(k).and_then(|s| time::parse_timestamp(s.as_bytes()));
-            if let Some(start_ms) = ts("startTime") {
-                e.blocks.push(Block {
-                    start: time::iso_string(start_ms),
-                    start_ms,
-                    end_ms: ts("endTime").unwrap_or(start_ms + super::BLOCK_MS),
-                    last_ms: ts("actualEndTime").unwrap_or(start_ms),
-                    entries: r.uint("entries"),
-                    tokens,
-                    cost_usd: cost,
-                });
-            }
-            continue;
-        }
-        let tokens = row_tokens(r);
-        let cost = match r.get("totalCost") {
-            Some(Json::Num(v, _)) => *v,
-            _ => r.num("cost"),
-        };
-        e.rows += 1;
-        e.tokens.add(&tokens);
-        e.cost += cost;
-        if kind == ExportKind::Daily {
-            if let Some(day) = r.str("date").or_else(|| r.str("period")).and_then(day_of) {
-                e.days.push((day, tokens, cost));
-            }
-        }
-        if let Some(Json::Arr(ms)) = r.get("modelBreakdowns") {
-            for m in ms {
-                if let Some(name) = m.str("modelName") {
-                    e.models
-                        .push((name.to_owned(), row_tokens(m), m.num("cost")));
-                }
-            }
+        if let Err(field) = row(&mut e, r) {
+            e.refused.push((n as u64 + 1, field));
         }
     }
     Parsed::Export(e)
+}
+
+/// Adds one row, or nothing if any of its values is impossible.
+fn row(e: &mut Export, r: &Json) -> Result<(), Refusal> {
+    if !matches!(r, Json::Obj(_)) {
+        return Err("(not an object)".to_owned());
+    }
+    if e.kind == ExportKind::Blocks {
+        let tc = r.get("tokenCounts").ok_or("tokenCounts")?;
+        let tokens = tokens(tc, BLOCK_TOKENS, "tokenCounts.")?;
+        let cost = cost(r, &["costUSD"], "")?;
+        let entries = count(r, "entries", "")?;
+        e.rows += 1;
+        e.tokens.add(&tokens);
+        e.cost += cost;
+        let ts = |k: &str| r.str(k).and_then(|s| time::parse_timestamp(s.as_bytes()));
+        if let Some(start_ms) = ts("startTime") {
+            e.blocks.push(Block {
+                start: time::iso_string(start_ms),
+                start_ms,
+                end_ms: ts("endTime").unwrap_or(start_ms + super::BLOCK_MS),
+                last_ms: ts("actualEndTime").unwrap_or(start_ms),
+                entries,
+                tokens,
+                cost_usd: cost,
+            });
+        }
+        return Ok(());
+    }
+    let row_tokens = tokens(r, ROW_TOKENS, "")?;
+    let row_cost = cost(r, &["totalCost", "cost"], "")?;
+    let mut models = Vec::new();
+    if let Some(Json::Arr(ms)) = r.get("modelBreakdowns") {
+        for (i, m) in ms.iter().enumerate() {
+            if let Some(name) = m.str("modelName") {
+                let path = format!("modelBreakdowns[{i}].");
+                models.push((
+                    name.to_owned(),
+                    tokens(m, ROW_TOKENS, &path)?,
+                    cost(m, &["cost"], &path)?,
+                ));
+            }
+        }
+    }
+    e.rows += 1;
+    e.tokens.add(&row_tokens);
+    e.cost += row_cost;
+    if e.kind == ExportKind::Daily {
+        if let Some(day) = r.str("date").or_else(|| r.str("period")).and_then(day_of) {
+            e.days.push((day, row_tokens, row_cost));
+        }
+    }
+    e.models.extend(models);
+    Ok(())
 }

@@ -1,10 +1,11 @@
 //! Turning the importer's compact state into a [`Report`].
 
+use super::export::Export;
+use super::hits::{self, busiest_window, Timeline, WEEK_MS};
+use super::importer::{Exports, Importer};
+use super::rows::{Block, DayTotals, FileReport, ModelTotals, Report, Tokens, WeekTotals};
 use super::time::{date_string, iso_string, iso_week, DAY_MS, HOUR_MS};
-use super::{
-    export::Export, Block, DayTotals, Exports, FileStatus, Importer, ModelTotals, Report, Tokens,
-    WeekTotals, BLOCK_MS, PRICE_TABLE_DATE,
-};
+use super::BLOCK_MS;
 
 impl Exports {
     pub(super) fn add(&mut self, e: Export) {
@@ -97,7 +98,7 @@ pub(super) fn build(imp: &Importer) -> Report {
                 entries: 0,
                 tokens: *t,
                 cost_usd: *c,
-                priced: super::price_for_model(name).is_some(),
+                priced: super::price::price_for_model(name).is_some(),
             }),
         }
     }
@@ -110,13 +111,7 @@ pub(super) fn build(imp: &Importer) -> Report {
         .filter(|m| opus(&m.model))
         .map(|m| m.cost_usd)
         .sum();
-    let opus_tok: u64 = models
-        .iter()
-        .filter(|m| opus(&m.model))
-        .map(|m| m.tokens.total())
-        .sum();
     let model_cost: f64 = models.iter().map(|m| m.cost_usd).sum();
-    let model_tok: u64 = models.iter().map(|m| m.tokens.total()).sum();
 
     // entries in time order (ties by arrival, so the result never depends on the sort)
     let mut order: Vec<(i64, u32)> = imp
@@ -206,8 +201,10 @@ pub(super) fn build(imp: &Importer) -> Report {
 
     // blocks, as ccusage's identifySessionBlocks
     let mut blocks: Vec<Block> = Vec::new();
+    // each log block's start and its entries' range in `order`
+    let mut ranges: Vec<(i64, usize, usize)> = Vec::new();
     let mut cur: Option<BlockAcc> = None;
-    for e in sorted() {
+    for (ix, e) in sorted().enumerate() {
         let start_new = match &cur {
             None => true,
             Some(b) => e.ms - b.start > BLOCK_MS || e.ms - b.last > BLOCK_MS,
@@ -216,6 +213,10 @@ pub(super) fn build(imp: &Importer) -> Report {
             if let Some(b) = cur.take() {
                 blocks.push(b.done());
             }
+            if let Some(r) = ranges.last_mut() {
+                r.2 = ix;
+            }
+            ranges.push((e.ms.div_euclid(HOUR_MS) * HOUR_MS, ix, order.len()));
             cur = Some(BlockAcc {
                 start: e.ms.div_euclid(HOUR_MS) * HOUR_MS,
                 last: e.ms,
@@ -248,13 +249,60 @@ pub(super) fn build(imp: &Importer) -> Report {
         .max_by(|a, b| a.cost_usd.total_cmp(&b.cost_usd))
         .cloned();
 
+    // running sums over the entries in time order: limit windows, busiest 7 days
+    let times: Vec<i64> = order.iter().map(|&(ms, _)| ms).collect();
+    let opus_model: Vec<bool> = imp.models.iter().map(|m| opus(&m.name)).collect();
+    let mut prefix = Vec::with_capacity(times.len() + 1);
+    let mut opus_prefix = Vec::with_capacity(times.len() + 1);
+    let (mut run, mut run_opus) = (0.0, 0.0);
+    prefix.push(run);
+    opus_prefix.push(run_opus);
+    for e in sorted() {
+        run += e.cost;
+        if opus_model.get(e.model as usize) == Some(&true) {
+            run_opus += e.cost;
+        }
+        prefix.push(run);
+        opus_prefix.push(run_opus);
+    }
+    let busiest_7_days = if imp.exports.days.is_empty() && imp.exports.blocks.is_empty() {
+        busiest_window(&times, &prefix, WEEK_MS)
+    } else {
+        // export rows have no entry times: a day counts at its midnight, a block at its start
+        let costs: Vec<f64> = order
+            .iter()
+            .filter_map(|&(_, i)| Some(imp.entries.get(i as usize)?.cost))
+            .chain(imp.exports.days.iter().map(|d| d.2))
+            .chain(imp.exports.blocks.iter().map(|b| b.cost_usd))
+            .collect();
+        let times = order
+            .iter()
+            .map(|p| p.0)
+            .chain(imp.exports.days.iter().map(|d| d.0 * DAY_MS))
+            .chain(imp.exports.blocks.iter().map(|b| b.start_ms));
+        // (time, index into `costs`), sorted like `order` (the same sort's code)
+        let mut points: Vec<(i64, u32)> = times.zip(0u32..).collect();
+        points.sort_unstable();
+        let t: Vec<i64> = points.iter().map(|p| p.0).collect();
+        let mut p = vec![0.0];
+        for &(_, i) in &points {
+            let c = costs.get(i as usize).copied().unwrap_or(0.0);
+            p.push(p.last().copied().unwrap_or(0.0) + c);
+        }
+        busiest_window(&t, &p, WEEK_MS)
+    };
+    let timeline = Timeline {
+        times: &times,
+        prefix,
+        opus_prefix,
+        blocks: ranges,
+    };
+    let limit_events = hits::events(&imp.hits, &timeline);
+
     tokens.add(&imp.exports.tokens);
     cost += imp.exports.cost;
-    let bad_files = imp
-        .files
-        .iter()
-        .filter(|f| f.status != FileStatus::Ok)
-        .count() as u64;
+    let count_files =
+        |keep: &dyn Fn(&FileReport) -> bool| imp.files.iter().filter(|f| keep(f)).count() as u64;
     Report {
         entries,
         tokens,
@@ -264,11 +312,11 @@ pub(super) fn build(imp: &Importer) -> Report {
         duplicate_lines: imp.duplicates,
         bytes: imp.bytes,
         files_read: imp.files.len() as u64,
-        bad_files,
+        files_with_skipped_lines: count_files(&|f| f.skipped_lines > 0),
+        unreadable_files: count_files(&|f| f.status.unreadable()),
         files: imp.files.clone(),
         models,
         opus_cost_share: share(opus_cost, model_cost),
-        opus_token_share: share(opus_tok as f64, model_tok as f64),
         active_hours,
         active_days,
         active_hours_per_active_day: share_ratio(active_hours as f64, active_days as f64),
@@ -280,8 +328,13 @@ pub(super) fn build(imp: &Importer) -> Report {
         blocks,
         busiest_block,
         busiest_week,
+        busiest_7_days,
+        limit_events,
+        limit_lines: imp.hit_lines,
+        limit_lines_dropped: imp.hits_dropped,
         export_rows: imp.exports.rows,
-        price_table_date: PRICE_TABLE_DATE,
+        refused_rows: imp.exports.refused.clone(),
+        refused_rows_count: imp.exports.refused_count,
     }
 }
 

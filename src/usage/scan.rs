@@ -1,7 +1,11 @@
 //! A small, strict JSON scanner for one log line: it validates the whole line (the JSON
-//! grammar of RFC 8259, UTF-8, escapes and surrogate pairs, any nesting depth) and picks
-//! out only the fields `ccusage` 20 reads, without building a tree. It never panics and
-//! allocates nothing but its reusable nesting stack.
+//! grammar of RFC 8259, UTF-8, escapes and surrogate pairs, any nesting depth) without
+//! building a tree, and hands the values at the places the importer looks to `fields.rs`.
+//! It never panics and allocates nothing but its reusable nesting stack.
+
+use super::bytes::find_special;
+use super::fields::Fields;
+use super::number::parse_f64;
 
 /// A string as written between its quotes, and whether it holds escapes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -25,86 +29,6 @@ impl<'a> RawStr<'a> {
     }
 }
 
-/// A field of the schema: absent, present with the right type, or unusable (wrong type,
-/// out of range, given twice) which makes `serde` reject the whole record.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub enum Field<T> {
-    #[default]
-    Absent,
-    Ok(T),
-    Bad,
-}
-
-impl<T> Field<T> {
-    fn set(&mut self, v: Option<T>) {
-        *self = match (&*self, v) {
-            (Field::Absent, Some(v)) => Field::Ok(v),
-            _ => Field::Bad,
-        };
-    }
-}
-
-/// What one line holds, in `ccusage` 20's schema:
-/// `{timestamp: string, requestId?: string, sessionId?: string, costUSD?: number, message: {id?: string,
-/// model?: string, usage: {input_tokens: u64, output_tokens: u64,
-/// cache_creation_input_tokens?: u64, cache_read_input_tokens?: u64}}}`.
-#[derive(Debug, Default)]
-pub struct Fields<'a> {
-    pub timestamp: Field<RawStr<'a>>,
-    pub request_id: Field<RawStr<'a>>,
-    pub session_id: Field<RawStr<'a>>,
-    pub cost_usd: Field<f64>,
-    pub message: Field<()>,
-    pub id: Field<RawStr<'a>>,
-    pub model: Field<RawStr<'a>>,
-    pub usage: Field<()>,
-    /// input, output, cache creation, cache read
-    pub tokens: [Field<u64>; 4],
-    /// `usage.cache_creation` (`{ephemeral_5m_input_tokens?, ephemeral_1h_input_tokens?}`
-    /// or `[5m, 1h]`; `null` counts as absent): when present it replaces
-    /// `cache_creation_input_tokens`, and 1-hour writes are dearer.
-    pub cache_split: Field<Option<[u64; 2]>>,
-    /// Other checks `ccusage` 20's schema makes, all passed: `version` is a string starting
-    /// `N.N.N`; `isSidechain` is a boolean or null; `cwd` and `isApiErrorMessage` are not
-    /// null; `usage.speed` is `"standard"` or `"fast"`; none given twice.
-    pub extra_bad: bool,
-    /// Which of those were seen (to catch duplicates).
-    extra_seen: u8,
-    /// Whether the line contains the text `"usage":{` (which `ccusage` 20 requires).
-    pub usage_literal: bool,
-}
-
-impl Fields<'_> {
-    /// Whether the record matches the schema (all required fields, none unusable).
-    pub fn usable(&self) -> bool {
-        fn ok_or_absent<T>(f: &Field<T>) -> bool {
-            !matches!(f, Field::Bad)
-        }
-        matches!(self.timestamp, Field::Ok(_))
-            && matches!(self.message, Field::Ok(()))
-            && matches!(self.usage, Field::Ok(()))
-            && matches!(self.tokens[0], Field::Ok(_))
-            && matches!(self.tokens[1], Field::Ok(_))
-            && ok_or_absent(&self.tokens[2])
-            && ok_or_absent(&self.tokens[3])
-            && ok_or_absent(&self.request_id)
-            && ok_or_absent(&self.session_id)
-            && ok_or_absent(&self.cost_usd)
-            && ok_or_absent(&self.id)
-            && ok_or_absent(&self.model)
-            && ok_or_absent(&self.cache_split)
-            && !self.extra_bad
-    }
-
-    /// Notes extra key `bit` and whether its value passed.
-    fn extra(&mut self, bit: u8, ok: bool) {
-        if !ok || self.extra_seen & bit != 0 {
-            self.extra_bad = true;
-        }
-        self.extra_seen |= bit;
-    }
-}
-
 /// Why a line is not JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Invalid {
@@ -113,7 +37,7 @@ pub enum Invalid {
     Syntax,
 }
 
-type R<T> = Result<T, Invalid>;
+pub(super) type R<T> = Result<T, Invalid>;
 
 /// Scans one line (without its `\n`). `Ok` means the line is valid JSON; the fields found at
 /// the places `ccusage` looks are in `out`.
@@ -141,55 +65,35 @@ pub fn scan_line<'a>(line: &'a [u8], out: &mut Fields<'a>, stack: &mut Vec<bool>
     }
 }
 
-struct Parser<'a, 's> {
-    b: &'a [u8],
-    i: usize,
+pub(super) struct Parser<'a, 's> {
+    pub(super) b: &'a [u8],
+    pub(super) i: usize,
     stack: &'s mut Vec<bool>,
     usage_literal: bool,
 }
 
-/// Which known key, at each of the three levels of the schema.
-#[derive(Clone, Copy)]
-enum Key {
-    Timestamp,
-    RequestId,
-    SessionId,
-    CostUsd,
-    Message,
-    Id,
-    Model,
-    Usage,
-    Tokens(usize),
-    CacheSplit,
-    Version,
-    IsSidechain,
-    NotNull(u8),
-    Speed,
-    Other,
-}
-
 impl<'a> Parser<'a, '_> {
     #[inline(always)]
-    fn peek(&self) -> Option<u8> {
+    pub(super) fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
 
     #[inline(always)]
-    fn next(&mut self) -> R<u8> {
+    pub(super) fn next(&mut self) -> R<u8> {
         let c = self.peek().ok_or(Invalid::Syntax)?;
         self.i += 1;
         Ok(c)
     }
 
     #[inline(always)]
-    fn ws(&mut self) {
+    pub(super) fn ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
             self.i += 1;
         }
     }
 
     #[inline(always)]
-    fn expect(&mut self, c: u8) -> R<()> {
+    pub(super) fn expect(&mut self, c: u8) -> R<()> {
         self.ws();
         if self.next()? == c {
             Ok(())
@@ -199,7 +103,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// A string; the opening quote is already consumed.
-    fn string(&mut self) -> R<RawStr<'a>> {
+    pub(super) fn string(&mut self) -> R<RawStr<'a>> {
         let start = self.i;
         let mut escaped = false;
         loop {
@@ -234,7 +138,7 @@ impl<'a> Parser<'a, '_> {
     /// An object key and its colon; the opening quote is already consumed. Notes whether
     /// the text `"usage":{` occurs here (in valid JSON it can only occur right here: at a
     /// key written `usage`, or ending in `\"usage`, that is followed directly by `:{`).
-    fn key(&mut self) -> R<RawStr<'a>> {
+    pub(super) fn key(&mut self) -> R<RawStr<'a>> {
         let k = self.string()?;
         if k.raw.ends_with(b"usage")
             && self.b.get(self.i..self.i + 2) == Some(b":{")
@@ -246,7 +150,7 @@ impl<'a> Parser<'a, '_> {
         Ok(k)
     }
 
-    fn hex4(&mut self) -> R<u32> {
+    pub(super) fn hex4(&mut self) -> R<u32> {
         let mut v = 0;
         for _ in 0..4 {
             let d = (self.next()? as char).to_digit(16).ok_or(Invalid::Syntax)?;
@@ -256,7 +160,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// After a backslash.
-    fn escape(&mut self) -> R<()> {
+    pub(super) fn escape(&mut self) -> R<()> {
         match self.next()? {
             b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => Ok(()),
             b'u' => {
@@ -278,7 +182,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     #[inline(always)]
-    fn digits(&mut self) -> usize {
+    pub(super) fn digits(&mut self) -> usize {
         let s = self.i;
         while let Some(b'0'..=b'9') = self.peek() {
             self.i += 1;
@@ -287,7 +191,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// A number; returns its text and whether it is a plain non-negative integer.
-    fn number(&mut self) -> R<(&'a [u8], bool)> {
+    pub(super) fn number(&mut self) -> R<(&'a [u8], bool)> {
         let s = self.i;
         let neg = self.peek() == Some(b'-');
         if neg {
@@ -321,7 +225,7 @@ impl<'a> Parser<'a, '_> {
         Ok((self.b.get(s..self.i).ok_or(Invalid::Syntax)?, int))
     }
 
-    fn literal(&mut self, word: &[u8]) -> R<()> {
+    pub(super) fn literal(&mut self, word: &[u8]) -> R<()> {
         if self.b.get(self.i..self.i + word.len()) == Some(word) {
             self.i += word.len();
             Ok(())
@@ -331,7 +235,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// Any value, validated and thrown away (without recursion, so any depth is safe).
-    fn skip_value(&mut self) -> R<()> {
+    pub(super) fn skip_value(&mut self) -> R<()> {
         // one entry per open container: true for an object
         self.stack.clear();
         loop {
@@ -387,7 +291,10 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// The members of an object whose `{` is consumed, calling `member` on each key.
-    fn members(&mut self, mut member: impl FnMut(&mut Self, RawStr<'a>) -> R<()>) -> R<()> {
+    pub(super) fn members(
+        &mut self,
+        mut member: impl FnMut(&mut Self, RawStr<'a>) -> R<()>,
+    ) -> R<()> {
         self.ws();
         if self.peek() == Some(b'}') {
             self.i += 1;
@@ -407,191 +314,14 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    fn top_object(&mut self, out: &mut Fields<'a>) -> R<()> {
-        self.members(|p, key| match which(key, 1) {
-            Key::Timestamp => {
-                let v = p.opt_string()?;
-                out.timestamp.set(v);
-                Ok(())
-            }
-            Key::RequestId => {
-                let v = p.opt_string()?;
-                out.request_id.set(v);
-                Ok(())
-            }
-            Key::SessionId => {
-                let v = p.opt_string()?;
-                out.session_id.set(v);
-                Ok(())
-            }
-            Key::CostUsd => {
-                let v = p.opt_f64()?;
-                out.cost_usd.set(v);
-                Ok(())
-            }
-            Key::Version => {
-                let v = p.opt_string()?;
-                let ok = v.is_some_and(|v| {
-                    let mut scratch = Vec::new();
-                    version_ok(v.decode(&mut scratch))
-                });
-                out.extra(1, ok);
-                Ok(())
-            }
-            Key::IsSidechain => {
-                let ok = matches!(p.peek(), Some(b't' | b'f' | b'n'));
-                out.extra(2, ok);
-                p.skip_value()
-            }
-            Key::NotNull(bit) => {
-                out.extra(bit, p.peek() != Some(b'n'));
-                p.skip_value()
-            }
-            Key::Message => {
-                if p.peek() == Some(b'{') {
-                    p.i += 1;
-                    let first = matches!(out.message, Field::Absent);
-                    out.message.set(Some(()));
-                    if first {
-                        p.message_object(out)
-                    } else {
-                        p.skip_object_body()
-                    }
-                } else {
-                    out.message.set(None);
-                    p.skip_value()
-                }
-            }
-            _ => p.skip_value(),
-        })
-    }
-
-    fn message_object(&mut self, out: &mut Fields<'a>) -> R<()> {
-        self.members(|p, key| match which(key, 2) {
-            Key::Id => {
-                let v = p.opt_string()?;
-                out.id.set(v);
-                Ok(())
-            }
-            Key::Model => {
-                let v = p.opt_string()?;
-                out.model.set(v);
-                Ok(())
-            }
-            Key::Usage => {
-                if p.peek() == Some(b'{') {
-                    p.i += 1;
-                    let first = matches!(out.usage, Field::Absent);
-                    out.usage.set(Some(()));
-                    if first {
-                        p.usage_object(out)
-                    } else {
-                        p.skip_object_body()
-                    }
-                } else {
-                    out.usage.set(None);
-                    p.skip_value()
-                }
-            }
-            _ => p.skip_value(),
-        })
-    }
-
-    fn usage_object(&mut self, out: &mut Fields<'a>) -> R<()> {
-        self.members(|p, key| match which(key, 3) {
-            Key::Tokens(k) => {
-                let v = p.opt_u64()?;
-                if let Some(f) = out.tokens.get_mut(k) {
-                    f.set(v);
-                }
-                Ok(())
-            }
-            Key::CacheSplit => {
-                let v = p.cache_split()?;
-                out.cache_split.set(v);
-                Ok(())
-            }
-            Key::Speed => {
-                let v = p.opt_string()?;
-                let ok = v.is_some_and(|v| {
-                    let mut scratch = Vec::new();
-                    matches!(v.decode(&mut scratch), b"standard" | b"fast")
-                });
-                out.extra(16, ok);
-                Ok(())
-            }
-            _ => p.skip_value(),
-        })
-    }
-
-    /// `usage.cache_creation`: `Some(None)` for null, `None` (value skipped) if unusable.
-    fn cache_split(&mut self) -> R<Option<Option<[u64; 2]>>> {
-        match self.peek() {
-            Some(b'n') => self.skip_value().map(|()| Some(None)),
-            Some(b'{') => {
-                self.i += 1;
-                let mut f: [Field<u64>; 2] = [Field::Absent, Field::Absent];
-                let mut bad = false;
-                self.members(|p, key| {
-                    let mut scratch = Vec::new();
-                    let k = match key.decode(&mut scratch) {
-                        b"ephemeral_5m_input_tokens" => 0,
-                        b"ephemeral_1h_input_tokens" => 1,
-                        _ => return p.skip_value(),
-                    };
-                    let v = p.opt_u64()?;
-                    if let Some(slot) = f.get_mut(k) {
-                        slot.set(v);
-                    }
-                    Ok(())
-                })?;
-                let mut out = [0u64; 2];
-                for (o, v) in out.iter_mut().zip(f) {
-                    match v {
-                        Field::Ok(v) => *o = v,
-                        Field::Absent => {}
-                        Field::Bad => bad = true,
-                    }
-                }
-                Ok((!bad).then_some(Some(out)))
-            }
-            Some(b'[') => {
-                self.i += 1;
-                let mut out = [0u64; 2];
-                let mut n = 0;
-                let mut bad = false;
-                self.ws();
-                if self.peek() == Some(b']') {
-                    self.i += 1;
-                    return Ok(Some(Some(out)));
-                }
-                loop {
-                    self.ws();
-                    match (self.opt_u64()?, out.get_mut(n)) {
-                        (Some(v), Some(o)) => *o = v,
-                        _ => bad = true,
-                    }
-                    n += 1;
-                    self.ws();
-                    match self.next()? {
-                        b',' => {}
-                        b']' => return Ok((!bad).then_some(Some(out))),
-                        _ => return Err(Invalid::Syntax),
-                    }
-                }
-            }
-            _ => self.skip_value().map(|()| None),
-        }
-    }
-
     /// The rest of an object whose `{` is consumed, thrown away.
-    fn skip_object_body(&mut self) -> R<()> {
+    pub(super) fn skip_object_body(&mut self) -> R<()> {
         self.i -= 1;
         self.skip_value()
     }
 
     /// A string value, or `None` (value skipped) if the value is of another type.
-    fn opt_string(&mut self) -> R<Option<RawStr<'a>>> {
+    pub(super) fn opt_string(&mut self) -> R<Option<RawStr<'a>>> {
         if self.peek() == Some(b'"') {
             self.i += 1;
             self.string().map(Some)
@@ -600,7 +330,7 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    fn opt_u64(&mut self) -> R<Option<u64>> {
+    pub(super) fn opt_u64(&mut self) -> R<Option<u64>> {
         match self.peek() {
             Some(b'-' | b'0'..=b'9') => {
                 let (text, int) = self.number()?;
@@ -623,7 +353,7 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    fn opt_f64(&mut self) -> R<Option<f64>> {
+    pub(super) fn opt_f64(&mut self) -> R<Option<f64>> {
         match self.peek() {
             Some(b'-' | b'0'..=b'9') => {
                 let (text, _) = self.number()?;
@@ -631,56 +361,6 @@ impl<'a> Parser<'a, '_> {
             }
             _ => self.skip_value().map(|()| None),
         }
-    }
-}
-
-/// Whether a `version` is accepted: it must start with `N.N.N` (digits, at least one each).
-fn version_ok(v: &[u8]) -> bool {
-    let mut rest = v;
-    for k in 0..3 {
-        let n = rest.iter().take_while(|c| c.is_ascii_digit()).count();
-        if n == 0 {
-            return false;
-        }
-        rest = rest.get(n..).unwrap_or_default();
-        if k < 2 {
-            match rest.split_first() {
-                Some((b'.', r)) => rest = r,
-                _ => return false,
-            }
-        }
-    }
-    true
-}
-
-/// Which schema key `key` is at `level` (1 = top, 2 = message, 3 = usage).
-fn which(key: RawStr<'_>, level: u8) -> Key {
-    let mut scratch = Vec::new();
-    let k = if key.escaped {
-        key.decode(&mut scratch)
-    } else {
-        key.raw
-    };
-    match (level, k) {
-        (1, b"timestamp") => Key::Timestamp,
-        (1, b"requestId") => Key::RequestId,
-        (1, b"sessionId") => Key::SessionId,
-        (1, b"costUSD") => Key::CostUsd,
-        (1, b"message") => Key::Message,
-        (2, b"id") => Key::Id,
-        (2, b"model") => Key::Model,
-        (2, b"usage") => Key::Usage,
-        (3, b"input_tokens") => Key::Tokens(0),
-        (3, b"output_tokens") => Key::Tokens(1),
-        (3, b"cache_creation_input_tokens") => Key::Tokens(2),
-        (3, b"cache_read_input_tokens") => Key::Tokens(3),
-        (3, b"cache_creation") => Key::CacheSplit,
-        (3, b"speed") => Key::Speed,
-        (1, b"version") => Key::Version,
-        (1, b"isSidechain") => Key::IsSidechain,
-        (1, b"cwd") => Key::NotNull(4),
-        (1, b"isApiErrorMessage") => Key::NotNull(8),
-        _ => Key::Other,
     }
 }
 
@@ -722,161 +402,4 @@ pub fn unescape(raw: &[u8], out: &mut Vec<u8>) {
         let mut buf = [0u8; 4];
         out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
     }
-}
-
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-#[inline(always)]
-fn word(b: &[u8]) -> u64 {
-    let mut a = [0u8; 8];
-    a.copy_from_slice(b);
-    u64::from_le_bytes(a)
-}
-
-#[inline(always)]
-fn zero_bytes(x: u64) -> u64 {
-    x.wrapping_sub(LO) & !x & HI
-}
-
-/// Position of the first `"`, `\`, control character (< 0x20) or non-ASCII byte.
-#[inline(always)]
-pub fn find_special(b: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    while let Some(c) = b.get(i..i + 8) {
-        let x = word(c);
-        let m = zero_bytes(x ^ (LO * u64::from(b'"')))
-            | zero_bytes(x ^ (LO * u64::from(b'\\')))
-            | (x.wrapping_sub(LO * 0x20) & !x & HI)
-            | (x & HI);
-        if m != 0 {
-            return Some(i + (m.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    while let Some(&c) = b.get(i) {
-        if c == b'"' || c == b'\\' || !(0x20..0x80).contains(&c) {
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
-}
-
-/// Position of the first `needle` byte.
-#[inline(always)]
-pub fn find_byte(b: &[u8], needle: u8) -> Option<usize> {
-    let pat = LO * u64::from(needle);
-    let mut i = 0;
-    while let Some(c) = b.get(i..i + 8) {
-        let m = zero_bytes(word(c) ^ pat);
-        if m != 0 {
-            return Some(i + (m.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    while let Some(&c) = b.get(i) {
-        if c == needle {
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
-}
-
-/// The value of a JSON number (validated beforehand). Not the correctly rounded
-/// conversion `std` does (which costs ~15 KB of wasm), but within a few units in the last
-/// place: ample for dollars. Very long mantissas keep their first 19 digits.
-pub fn parse_f64(text: &[u8]) -> Option<f64> {
-    let (neg, t) = match text.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, text),
-    };
-    let mut mant: u64 = 0;
-    let mut exp: i64 = 0;
-    let mut digits = 0;
-    let mut seen = false;
-    let mut frac = false;
-    let mut i = 0;
-    while let Some(&c) = t.get(i) {
-        match c {
-            b'0'..=b'9' => {
-                seen = true;
-                if digits < 19 {
-                    mant = mant * 10 + u64::from(c - b'0');
-                    if mant > 0 {
-                        digits += 1;
-                    }
-                    if frac {
-                        exp -= 1;
-                    }
-                } else if !frac {
-                    exp += 1;
-                }
-            }
-            b'.' => frac = true,
-            b'e' | b'E' => break,
-            _ => return None,
-        }
-        i += 1;
-    }
-    if !seen {
-        return None;
-    }
-    if let Some(e) = t.get(i + 1..) {
-        let (eneg, e) = match e.split_first() {
-            Some((b'-', r)) => (true, r),
-            Some((b'+', r)) => (false, r),
-            _ => (false, e),
-        };
-        let mut ev: i64 = 0;
-        for &c in e {
-            if !c.is_ascii_digit() {
-                return None;
-            }
-            ev = (ev * 10 + i64::from(c - b'0')).min(100_000);
-        }
-        exp += if eneg { -ev } else { ev };
-    }
-    let exp = exp.clamp(-400, 400) as i32;
-    let mut v = mant as f64;
-    // split the scaling so that 10^exp itself never overflows or underflows
-    if exp < -300 {
-        v /= 1e300;
-        v *= 10f64.powi(exp + 300);
-    } else if exp > 300 {
-        v *= 1e300;
-        v *= 10f64.powi(exp - 300);
-    } else if exp < 0 {
-        v /= 10f64.powi(-exp);
-    } else {
-        v *= 10f64.powi(exp);
-    }
-    Some(if neg { -v } else { v })
-}
-
-/// A 64-bit hash (word-wise multiply-rotate, finished with murmur3's `fmix64`).
-pub fn hash64(parts: &[&[u8]]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h: u64 = 0x243F_6A88_85A3_08D3;
-    for part in parts {
-        let mut chunks = part.chunks_exact(8);
-        for c in &mut chunks {
-            h = (h ^ word(c)).rotate_left(23).wrapping_mul(K);
-        }
-        let mut tail = [0u8; 8];
-        let rem = chunks.remainder();
-        if let Some(t) = tail.get_mut(..rem.len()) {
-            t.copy_from_slice(rem);
-        }
-        h = (h ^ u64::from_le_bytes(tail))
-            .rotate_left(23)
-            .wrapping_mul(K);
-        h = (h ^ part.len() as u64 ^ 0xFF00).wrapping_mul(K);
-    }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
-    h ^ (h >> 33)
 }

@@ -22,7 +22,7 @@ pub struct Slice {
 /// The slices of files added one after the other, in order, each at most `max` bytes. An
 /// empty file has one empty slice, so that it is begun and ended (and reported as empty).
 #[derive(Debug)]
-pub struct Plan {
+pub struct Slicer {
     max: u64,
     /// Files not yet sliced to the end: index, size.
     files: VecDeque<(usize, u64)>,
@@ -31,10 +31,10 @@ pub struct Plan {
     at: u64,
 }
 
-impl Plan {
-    /// A plan cutting slices of at most `max` bytes (at least 1).
+impl Slicer {
+    /// A slicer cutting slices of at most `max` bytes (at least 1).
     pub fn new(max: u64) -> Self {
-        Plan {
+        Slicer {
             max: max.max(1),
             files: VecDeque::new(),
             added: 0,
@@ -51,7 +51,7 @@ impl Plan {
     }
 }
 
-impl Iterator for Plan {
+impl Iterator for Slicer {
     type Item = Slice;
 
     fn next(&mut self) -> Option<Slice> {
@@ -75,13 +75,14 @@ impl Iterator for Plan {
     }
 }
 
-/// The slices of files of the given sizes (see [`Plan`]).
-pub fn slices(sizes: &[u64], max: u64) -> Plan {
-    let mut plan = Plan::new(max);
+/// The slices of files of the given sizes (see [`Slicer`]).
+#[cfg(test)]
+pub fn slices(sizes: &[u64], max: u64) -> Slicer {
+    let mut slicer = Slicer::new(max);
     for &s in sizes {
-        plan.add(s);
+        slicer.add(s);
     }
-    plan
+    slicer
 }
 
 #[cfg(test)]
@@ -112,21 +113,21 @@ mod tests {
 
     #[test]
     fn files_added_while_slicing_come_after() {
-        let mut plan = Plan::new(4);
-        assert_eq!(plan.next(), None);
-        assert_eq!(plan.add(6), 0);
-        let a = plan.next();
+        let mut slicer = Slicer::new(4);
+        assert_eq!(slicer.next(), None);
+        assert_eq!(slicer.add(6), 0);
+        let a = slicer.next();
         assert_eq!(
             a.map(|s| (s.file, s.start, s.end, s.last)),
             Some((0, 0, 4, false))
         );
-        assert_eq!(plan.add(2), 1);
-        let rest: Vec<_> = plan.by_ref().map(|s| (s.file, s.start, s.end)).collect();
+        assert_eq!(slicer.add(2), 1);
+        let rest: Vec<_> = slicer.by_ref().map(|s| (s.file, s.start, s.end)).collect();
         assert_eq!(rest, vec![(0, 4, 6), (1, 0, 2)]);
-        assert_eq!(plan.next(), None);
-        assert_eq!(plan.add(0), 2);
+        assert_eq!(slicer.next(), None);
+        assert_eq!(slicer.add(0), 2);
         assert_eq!(
-            plan.next(),
+            slicer.next(),
             Some(Slice {
                 file: 2,
                 start: 0,
