@@ -118,6 +118,14 @@ const loaderPath = join(dir, loader);
 writeFileSync(loaderPath, readFileSync(loaderPath, 'utf8').replace(/wasm_bindgen\(("[^"]+")\)/, 'wasm_bindgen({module_or_path: $1})'));
 html = html.replace('</head>', `<meta name="ccplan-importer" content="./${loader}"></head>`);
 
+// The sample logs ("try with sample logs"), fetched by the importer worker only when asked for:
+// named after their content's hash, so that a new sample is never served from an old cache.
+const sampleSrc = new URL('../assets/sample/claude-code-sample.jsonl', import.meta.url);
+const sampleBytes = readFileSync(sampleSrc);
+const sampleName = `sample-${createHash('sha256').update(sampleBytes).digest('hex').slice(0, 16)}.jsonl`;
+writeFileSync(join(dir, sampleName), sampleBytes);
+html = html.replace('</head>', `<meta name="ccplan-sample" content="./${sampleName}"></head>`);
+
 // The French texts: the header the page's wasm expects (build.rs computes it, from the key list,
 // into i18n::FR_HEADER: read here out of the wasm, so the rule lives in one place), then one text
 // per line in key order. build.rs checks that keys are printable ASCII, so this sort is its byte
@@ -143,7 +151,7 @@ const version = createHash('sha256').update(files.join('\n')).update(html).diges
 // when used (the importer worker on import, the French texts to show French, the manifest icons
 // on install) is cached by the worker when it is first fetched, not downloaded ahead: a first
 // visit fetches the first load and nothing more. scripts/size-report.sh reads this list.
-const onDemand = /^(importer|fr-|icon-)/;
+const onDemand = /^(importer|fr-|icon-|sample-)/;
 const precache = ['./', ...files.filter((f) => f !== 'index.html' && !onDemand.test(f)).map((f) => `./${f}`)];
 const swPath = join(dir, 'sw.js');
 const sw = readFileSync(swPath, 'utf8').replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));

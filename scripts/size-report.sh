@@ -29,6 +29,7 @@ for f in $(cd dist && ls); do
       icon-*) note=" (manifest icon: fetched on install)";;
       importer*) note=" (log importer worker: fetched on import)";;
       fr-*) note=" (French texts: fetched to show French)";;
+      sample-*) note=" (sample logs: fetched by the importer when asked for)";;
       *) note=" (fetched only when used)";;
     esac
   fi

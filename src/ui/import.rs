@@ -1,16 +1,17 @@
-//! "Your real usage": import Claude Code logs or a ccusage export, parsed in a Web Worker (see
-//! `usage::browser`), summarised, replayed against each plan, and one click away from becoming
-//! the calculator's inputs. Nothing is uploaded: the worker reads the files locally.
+//! "Your real usage": import Claude Code logs or a ccusage export (or the sample logs), read in a
+//! Web Worker (see `usage::browser`), which keeps the import and writes its report
+//! (`ui::report`) whenever the inputs, the language or the plan the visitor was on change. The
+//! page's one answer follows the import until an input changes (see `PageState::eval`).
+//! Nothing is uploaded: the worker reads the files locally.
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::markup::Html;
-use super::result::{hundredths, option_name};
+use super::result::{hundredths, plan_name, tag};
 use super::{format, tr, Imported};
 use crate::i18n::{fill, k, Lang};
-use crate::model::{evaluate_observed, suggested_inputs, Inputs, Observed, WEEKS_PER_MONTH};
-use crate::usage::browser::{self, FromWorker};
-use crate::usage::summary::Summary;
+use crate::model::{Inputs, Plan};
+use crate::usage::browser::{self, First, FromWorker, View};
 
 #[derive(Clone, PartialEq)]
 enum State {
@@ -21,30 +22,55 @@ enum State {
         files: f64,
         count: f64,
     },
-    /// The summary is in the page's `imported`.
+    /// The worker holds the import and writes its report.
     Done,
     Failed,
 }
 
-/// The import's usage in the model's terms. Its monthly cost is its total over the days it spans
-/// (at least a week), times 52/12 weeks.
-pub fn observed(s: &Summary) -> Observed {
-    let span_days = match (s.first_ms, s.last_ms) {
-        (Some(a), Some(b)) => ((b - a) / 86_400_000.0).ceil().max(7.0),
-        _ => 7.0,
-    };
-    Observed {
-        window_usd: s.busiest_block_usd,
-        week_usd: s.busiest_week_usd,
-        monthly_usd: s.cost_usd / (span_days / 7.0) * WEEKS_PER_MONTH,
-        opus_share: s.opus_cost_share,
-        hours_per_day: s.hours_per_active_day,
-        days_per_week: s.active_days_per_week,
-    }
-}
-
 fn mb(l: Lang, bytes: f64) -> String {
     format::dec1(l, bytes / 1_000_000.0)
+}
+
+/// A report from the worker: the page's import takes it (keeping when its answer started to
+/// lead); with a plan chosen, the calibration of that plan's hits becomes the inputs'.
+fn apply(
+    view: View,
+    imported: RwSignal<Option<Imported>>,
+    inputs: RwSignal<Inputs>,
+    current: RwSignal<Option<Plan>>,
+    at: StoredValue<Option<Inputs>>,
+) {
+    let calibration = view.calibration;
+    let leads = imported.with_untracked(|m| match m {
+        Some(m) => inputs.with_untracked(|i| m.leads(i)),
+        None => true,
+    });
+    imported.update(|m| match m {
+        Some(m) => m.view = view,
+        None => {
+            *m = Some(Imported {
+                view,
+                at: at.get_value().unwrap_or_else(|| inputs.get_untracked()),
+            })
+        }
+    });
+    // The plan the visitor was on is an import control: its calibration keeps the answer on the
+    // import. A calibration that came with a link (no hits counted here) stays unless replaced.
+    let from_import = inputs.with_untracked(|i| i.calibration.is_none_or(|c| c.hits > 0));
+    if current.get_untracked().is_some()
+        && from_import
+        && inputs.with_untracked(|i| i.calibration != calibration)
+    {
+        inputs.update(|i| i.calibration = calibration);
+        if leads {
+            let now = inputs.get_untracked();
+            imported.update(|m| {
+                if let Some(m) = m {
+                    m.at = now;
+                }
+            });
+        }
+    }
 }
 
 #[component]
@@ -54,18 +80,14 @@ pub fn Import(
     lang: Signal<Lang>,
 ) -> impl IntoView {
     let state = RwSignal::new(State::Idle);
-    let worker = StoredValue::new_local(None::<web_sys::Worker>);
+    let current = RwSignal::new(None::<Plan>);
+    // The inputs when the import finished: its answer leads from then on.
+    let at = StoredValue::new(None::<Inputs>);
     let (over, set_over) = signal(false);
     let available = browser::worker_url().is_some();
 
-    let start = move |files: js_sys::Array| {
-        if files.length() == 0 {
-            return;
-        }
-        let count = files.length() as f64;
-        if let Some(w) = worker.get_value() {
-            w.terminate();
-        }
+    let start = move |first: First, count: f64| {
+        imported.set(None);
         state.set(State::Running {
             bytes: 0.0,
             total: 0.0,
@@ -84,31 +106,24 @@ pub fn Import(
                 files,
                 count,
             }),
-            FromWorker::Done(summary) => {
-                // The page's answer now follows the import, until an input changes.
-                imported.set(Some(Imported {
-                    observed: observed(&summary),
-                    summary: *summary,
-                    at: inputs.get_untracked(),
-                }));
+            FromWorker::Done => {
+                at.set_value(Some(inputs.get_untracked()));
                 state.set(State::Done);
-                if let Some(w) = worker.get_value() {
-                    w.terminate();
-                }
-                worker.set_value(None);
             }
+            FromWorker::View(view) => apply(view, imported, inputs, current, at),
         };
-        let started = browser::start(files, on_message, move || state.set(State::Failed));
-        if started.is_none() {
+        if !browser::start(first, on_message, move || state.set(State::Failed)) {
             state.set(State::Failed);
         }
-        worker.set_value(started);
+    };
+    let start_files = move |files: js_sys::Array| {
+        if files.length() > 0 {
+            start(First::Files(files.clone()), f64::from(files.length()));
+        }
     };
     let cancel = move |_| {
-        if let Some(w) = worker.get_value() {
-            w.terminate();
-        }
-        worker.set_value(None);
+        browser::stop();
+        imported.set(None);
         state.set(State::Idle);
     };
     let from_input = move |ev: web_sys::Event| {
@@ -119,7 +134,7 @@ pub fn Import(
             return;
         };
         if let Some(list) = input.files() {
-            start(js_sys::Array::from(&list));
+            start_files(js_sys::Array::from(&list));
         }
         // Choosing the same files again must import again.
         input.set_value("");
@@ -134,17 +149,25 @@ pub fn Import(
         if entries.is_empty() {
             // No entry API: the plain file list (folders are not walked then).
             if let Some(list) = data.files() {
-                start(js_sys::Array::from(&list));
+                start_files(js_sys::Array::from(&list));
             }
             return;
         }
         leptos::task::spawn_local(async move {
-            start(browser::files_of_entries(entries).await);
+            start_files(browser::files_of_entries(entries).await);
         });
     };
+    let sample = browser::sample_url();
+    let has_sample = sample.is_some();
+    let try_sample = move |_| {
+        if let Some(url) = sample.clone() {
+            start(First::Url(url), 1.0);
+        }
+    };
     let use_numbers = move |_| {
-        if let Some(o) = imported.with_untracked(|m| m.as_ref().map(|m| m.observed)) {
-            inputs.update(|i| *i = suggested_inputs(i, &o));
+        let query = imported.with_untracked(|m| m.as_ref().map(|m| m.view.suggested.clone()));
+        if let Some(q) = query {
+            inputs.set(crate::share::decode(&q).0);
         }
     };
     let lead_again = move |_| {
@@ -155,13 +178,50 @@ pub fn Import(
             }
         });
     };
+    let choose_plan = move |ev: web_sys::Event| {
+        let value = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .map(|s| s.value())
+            .unwrap_or_default();
+        let plan = Plan::from_id(&value);
+        current.set(plan);
+        // Not knowing the plan drops a calibration that came from these hits.
+        if plan.is_none() && inputs.with_untracked(|i| i.calibration.is_some_and(|c| c.hits > 0)) {
+            let leads = imported.with_untracked(|m| {
+                m.as_ref()
+                    .is_some_and(|m| inputs.with_untracked(|i| m.leads(i)))
+            });
+            inputs.update(|i| i.calibration = None);
+            if leads {
+                lead_again(());
+            }
+        }
+    };
 
     let running = move || state.with(|s| matches!(s, State::Running { .. }));
-    let has_data = move || {
-        state.with(|s| *s == State::Done)
-            && imported.with(|m| m.as_ref().is_some_and(|m| !m.summary.is_empty()))
-    };
-    let leads = move || imported.with(|m| m.as_ref().is_some_and(|m| inputs.with(|i| m.leads(i))));
+    let done = move || state.with(|s| *s == State::Done);
+    let has_view = move || imported.with(|m| m.is_some());
+    // Whether the answer follows the import: a memo, so that a new report (which changes
+    // `imported`) does not ask for another one.
+    let leads = Memo::new(move |_| {
+        imported.with(|m| match m {
+            Some(m) => inputs.with(|i| m.leads(i)),
+            None => done(),
+        })
+    });
+    // The worker writes the report: ask it again whenever what the report shows changes.
+    Effect::new(move |_| {
+        if done() {
+            let query = inputs.with(|i| crate::share::encode(i, None));
+            browser::render(
+                &query,
+                lang.get().tag(),
+                current.get().map(Plan::id),
+                leads.get(),
+            );
+        }
+    });
 
     view! {
         <section class="panel" aria-labelledby="import-title">
@@ -194,45 +254,96 @@ pub fn Import(
                     <input id="import-folder" type="file" multiple disabled=!available prop:webkitdirectory=true on:change=from_input />
                 </p>
                 <p class="muted">{tr(lang, k::IMPORT_DROP)}</p>
+                <p hidden=!has_sample>
+                    <button type="button" data-testid="import-sample" disabled=!available on:click=try_sample>
+                        {tr(lang, k::IMPORT_SAMPLE)}
+                    </button>
+                </p>
             </div>
-            <div aria-live="polite" inner_html=move || state.with(|st| status(lang.get(), st, imported, inputs))></div>
+            <p class="field-inline">
+                <label for="current-plan">{tr(lang, k::IMPORT_CURRENT_PLAN)}</label>" "
+                <select id="current-plan" data-testid="current-plan" on:change=choose_plan>
+                    <option value="unknown">{tr(lang, k::IMPORT_PLAN_UNKNOWN)}</option>
+                    {Plan::ALL.into_iter().map(|p| view! { <option value=p.id()>{move || plan_name(lang.get(), p)}</option> }).collect_view()}
+                </select>
+            </p>
+            <div aria-live="polite" inner_html=move || state.with(|st| status(lang.get(), st))></div>
+            <div inner_html=move || imported.with(|m| m.as_ref().map(|m| m.view.html.clone()).unwrap_or_default())></div>
+            <div inner_html=move || {
+                let link = imported.with(|m| m.is_none());
+                inputs.with(|i| link_calibration(lang.get(), i).filter(|_| link).unwrap_or_default())
+            }></div>
             <p class="share">
                 <button type="button" data-testid="import-cancel" hidden=move || !running() on:click=cancel>
                     {tr(lang, k::IMPORT_CANCEL)}
                 </button>
-                <button type="button" class="primary" data-testid="use-data" hidden=move || !has_data() on:click=use_numbers>
+                <button type="button" class="primary" data-testid="use-data" hidden=move || !has_view() on:click=use_numbers>
                     {tr(lang, k::IMPORT_USE)}
                 </button>
-                <button type="button" data-testid="answer-from-data" hidden=move || !has_data() || leads() on:click=lead_again>
+                <button type="button" data-testid="answer-from-data" hidden=move || !has_view() || leads.get() on:click=move |_| lead_again(())>
                     {tr(lang, k::IMPORT_LEAD_AGAIN)}
+                </button>
+                <button
+                    type="button"
+                    data-testid="calibration-forget"
+                    hidden=move || !inputs.with(|i| i.calibration.is_some_and(|c| c.hits == 0))
+                    on:click=move |_| inputs.update(|i| i.calibration = None)
+                >
+                    {tr(lang, k::IMPORT_CALIBRATION_FORGET)}
                 </button>
             </p>
         </section>
     }
 }
 
-/// What the import is doing: nothing yet, reading (with a progress bar), failed, or its summary.
-/// The inputs are read (and so tracked) only for the summary, whose answer uses the assumptions.
-fn status(
-    l: Lang,
-    state: &State,
-    imported: RwSignal<Option<Imported>>,
-    inputs: RwSignal<Inputs>,
-) -> String {
-    match state {
-        State::Idle => String::new(),
+/// A calibration that came with a link (no limit hits counted in this page): said, with the test
+/// hooks of the import's calibration.
+fn link_calibration(l: Lang, i: &Inputs) -> Option<String> {
+    let c = i.calibration.filter(|c| c.hits == 0)?;
+    let usd = hundredths(c.window_usd);
+    let mut h = Html::new();
+    h.open(
+        "div",
+        &[
+            ("data-testid", "calibration"),
+            ("data-source", "data"),
+            ("class", "calibration"),
+            ("data-plan", c.plan.id()),
+            ("data-window-usd", &usd),
+            ("data-window-usd-min", &usd),
+            ("data-window-usd-max", &usd),
+        ],
+    )
+    .open("p", &[]);
+    tag(&mut h, l, "data");
+    h.text(" ")
+        .text(&fill(
+            l.t(k::IMPORT_CALIBRATION_LINK),
+            &[
+                ("plan", plan_name(l, c.plan)),
+                ("usd", &format::usd(l, c.window_usd)),
+            ],
+        ))
+        .close("p")
+        .close("div");
+    Some(h.finish())
+}
+
+/// What the import is doing: nothing yet, reading (with a progress bar), or failed. Its report
+/// is the worker's.
+fn status(l: Lang, state: &State) -> String {
+    let mut h = Html::new();
+    match *state {
+        State::Idle | State::Done => {}
         State::Failed => {
-            let mut h = Html::new();
             h.el("p", &[("class", "warning")], l.t(k::IMPORT_FAILED));
-            h.finish()
         }
-        &State::Running {
+        State::Running {
             bytes,
             total,
             files,
             count,
         } => {
-            let mut h = Html::new();
             h.open("p", &[])
                 .el(
                     "progress",
@@ -254,205 +365,7 @@ fn status(
                     ],
                 ))
                 .close("p");
-            h.finish()
         }
-        State::Done => imported.with(|m| match m {
-            Some(m) => inputs.with(|i| summary(l, m, i)),
-            None => String::new(),
-        }),
     }
-}
-
-/// Whole numbers (token counts) for data attributes: exact up to 2^53.
-fn count(x: f64) -> String {
-    crate::num::text(x.round())
-}
-
-/// The import's summary: its answer, totals, the busiest block and 7 days, what could not be
-/// read, and the daily chart, with the data attributes of `docs/test-hooks.md`.
-fn summary(l: Lang, m: &Imported, inputs: &Inputs) -> String {
-    let s = &m.summary;
-    let tokens = s.input_tokens + s.output_tokens + s.cache_creation_tokens + s.cache_read_tokens;
-    // The same evaluation as the page's answer while it follows the import.
-    let e = evaluate_observed(inputs, &m.observed);
-    let r = &e.recommendation;
-    let headline = fill(
-        l.t(if r.fits || r.with_extra {
-            k::IMPORT_VERDICT
-        } else {
-            k::IMPORT_VERDICT_NONE
-        }),
-        &[("plan", &option_name(l, r.plan, r.with_extra))],
-    );
-    let mut h = Html::new();
-    h.open(
-        "div",
-        &[
-            ("data-testid", "import-summary"),
-            ("data-source", "data"),
-            ("data-entries", &count(s.entries)),
-            ("data-input-tokens", &count(s.input_tokens)),
-            ("data-output-tokens", &count(s.output_tokens)),
-            (
-                "data-cache-creation-tokens",
-                &count(s.cache_creation_tokens),
-            ),
-            ("data-cache-read-tokens", &count(s.cache_read_tokens)),
-            ("data-cost-usd", &hundredths(s.cost_usd)),
-            ("data-skipped-lines", &count(s.skipped_lines)),
-            ("data-plan", r.plan.id()),
-        ],
-    )
-    .open("p", &[("class", "plan-data")])
-    .el("span", &[("class", "tag data")], l.t(k::TAG_DATA))
-    .text(" ")
-    .el("strong", &[], &headline)
-    .text(" ")
-    .text(l.t(if m.leads(inputs) {
-        k::IMPORT_LEADS
-    } else {
-        k::IMPORT_DOES_NOT_LEAD
-    }))
-    .close("p")
-    .el(
-        "p",
-        &[],
-        &fill(
-            l.t(k::IMPORT_TOTALS),
-            &[
-                ("entries", &format::int(l, s.entries)),
-                ("tokens", &format::int(l, tokens)),
-                ("cost", &format::usd(l, s.cost_usd)),
-                ("days", &format::int(l, s.active_days)),
-                ("files", &format::int(l, s.files_read)),
-            ],
-        ),
-    )
-    .el(
-        "p",
-        &[],
-        &fill(
-            l.t(k::IMPORT_BUSIEST),
-            &[
-                ("block", &format::usd(l, s.busiest_block_usd)),
-                ("week", &format::usd(l, s.busiest_week_usd)),
-                ("opus", &format::percent(l, s.opus_cost_share)),
-                ("hours", &format::dec1(l, s.hours_per_active_day)),
-                ("days", &format::dec1(l, s.active_days_per_week)),
-            ],
-        ),
-    );
-    if s.skipped_lines > 0.0 || s.unreadable_files > 0.0 {
-        h.el(
-            "p",
-            &[("class", "notice")],
-            &fill(
-                l.t(k::IMPORT_BAD),
-                &[
-                    ("lines", &format::int(l, s.skipped_lines)),
-                    ("files", &format::int(l, s.unreadable_files)),
-                ],
-            ),
-        );
-    }
-    if s.is_empty() {
-        h.el("p", &[("class", "warning")], l.t(k::IMPORT_EMPTY));
-    }
-    daily_chart(&mut h, l, &s.days);
-    h.close("div");
     h.finish()
-}
-
-/// API-equivalent cost per day, as bars (the last 60 active days), with its axis: the highest
-/// value and zero on the left, the first and last date below. Each bar gives its day and cost
-/// on hover and to screen readers.
-fn daily_chart(h: &mut Html, l: Lang, days: &[(String, f64)]) {
-    use crate::num::coord;
-    const LEFT: f64 = 64.0;
-    const WIDTH: f64 = 600.0;
-    const BASE: f64 = 110.0;
-    const TALL: f64 = 100.0;
-    let shown = &days[days.len().saturating_sub(60)..];
-    let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
-        return;
-    };
-    let max = shown.iter().map(|(_, c)| *c).fold(0.01, f64::max);
-    let bar = (WIDTH - LEFT) / shown.len() as f64;
-    let title = fill(
-        l.t(k::IMPORT_CHART),
-        &[
-            ("days", &format::int(l, shown.len() as f64)),
-            ("max", &format::usd(l, max)),
-        ],
-    );
-    h.el("h3", &[("id", "daily-title")], l.t(k::IMPORT_CHART_TITLE))
-        .el("p", &[("class", "muted")], &title)
-        .open(
-            "svg",
-            &[
-                ("class", "chart"),
-                ("viewBox", "0 0 600 128"),
-                ("role", "group"),
-                ("aria-labelledby", "daily-title"),
-            ],
-        );
-    for (i, (date, cost)) in shown.iter().enumerate() {
-        let bar_h = (cost / max * TALL).max(1.0);
-        let label = [date, ": ", &format::usd(l, *cost)].concat();
-        h.open("g", &[("role", "img"), ("aria-label", &label)])
-            .open(
-                "rect",
-                &[
-                    ("class", "bar"),
-                    ("x", &coord(LEFT + i as f64 * bar)),
-                    ("y", &coord(BASE - bar_h)),
-                    ("width", &coord((bar - 1.0).max(1.0))),
-                    ("height", &coord(bar_h)),
-                ],
-            )
-            .el("title", &[], &label)
-            .close("rect")
-            .close("g");
-    }
-    let axis = |h: &mut Html, y: f64| {
-        h.shape(
-            "line",
-            &[
-                ("class", "axis"),
-                ("x1", &coord(LEFT - 4.0)),
-                ("x2", &coord(WIDTH)),
-                ("y1", &coord(y)),
-                ("y2", &coord(y)),
-            ],
-        );
-    };
-    axis(h, BASE);
-    axis(h, BASE - TALL);
-    h.open("g", &[("aria-hidden", "true")])
-        .el(
-            "text",
-            &[
-                ("x", &coord(LEFT - 8.0)),
-                ("y", &coord(BASE - TALL + 4.0)),
-                ("text-anchor", "end"),
-            ],
-            &format::usd(l, max),
-        )
-        .el(
-            "text",
-            &[
-                ("x", &coord(LEFT - 8.0)),
-                ("y", &coord(BASE + 4.0)),
-                ("text-anchor", "end"),
-            ],
-            &format::usd(l, 0.0),
-        )
-        .el("text", &[("x", &coord(LEFT)), ("y", "124")], &first.0)
-        .el(
-            "text",
-            &[("x", &coord(WIDTH)), ("y", "124"), ("text-anchor", "end")],
-            &last.0,
-        )
-        .close("g")
-        .close("svg");
 }

@@ -10,13 +10,13 @@ mod import;
 mod inputs;
 mod markup;
 mod panels;
+pub mod report;
 mod result;
 mod share_box;
 
 use crate::i18n::{k, Lang};
-use crate::model::{evaluate, evaluate_observed, Evaluation, Inputs, Observed};
+use crate::model::{evaluate, evaluate_observed, Evaluation, Inputs};
 use crate::share::{self, Warning};
-use crate::usage::summary::Summary;
 
 /// A translated text that follows the language. One function (so one closure type) for every
 /// text of the page: the view code for it is compiled once, not once per call site.
@@ -35,8 +35,8 @@ const URL_DEBOUNCE_MS: u32 = 250;
 /// [`PageState::eval`]); once the visitor changes an input, it is the calculator's again.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
-    pub summary: Summary,
-    pub observed: Observed,
+    /// The worker's last report on it (the summary itself stays in the worker).
+    pub view: crate::usage::browser::View,
     /// The inputs the import's answer was shown with.
     pub at: Inputs,
 }
@@ -83,7 +83,7 @@ impl PageState {
             eval: Memo::new(move |_| {
                 inputs.with(|i| {
                     imported.with(|m| match m {
-                        Some(m) if m.leads(i) => evaluate_observed(i, &m.observed),
+                        Some(m) if m.leads(i) => evaluate_observed(i, &m.view.observed),
                         _ => evaluate(i),
                     })
                 })

@@ -41,7 +41,6 @@ mod hash;
 mod hits;
 mod importer;
 mod limits;
-pub mod message;
 mod number;
 mod price;
 mod record;

@@ -1,5 +1,5 @@
 //! What the page shows of an import, and what it can do with it: a [`Summary`] of a [`Report`]
-//! (posted from the import worker to the page in the flat form of `message.rs`). The model
+//! which the import worker keeps, and reports on (`ui::report`), after an import. The model
 //! replays it (`model::evaluate_observed`) and suggests the inputs that reproduce it
 //! (`model::suggested_inputs`). Pure: no web types.
 use super::rows::{FileStatus, LimitKind, RefusedRow, Report};

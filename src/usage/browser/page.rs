@@ -1,15 +1,24 @@
-//! The page's half: starts the worker, sends it the files, reads (and checks) its messages;
-//! and the file-system entry API walk for dropped folders.
+//! The page's half: starts the worker, sends it the files (or the sample's address), asks it for
+//! the import's report, reads (and checks) its messages; and the file-system entry API walk for
+//! dropped folders.
 use std::cell::RefCell;
 
-use js_sys::{Array, Float64Array, Reflect};
+use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::{get, BATCH};
-use crate::usage::message;
-use crate::usage::summary::{Summary, MAX_LISTED, MAX_LISTED_HITS};
+use super::{calibration_of, get, set, BATCH, CALIBRATION_NUMBERS};
+use crate::model::{Calibration, Observed};
+
+/// The import's report for the page (see [`crate::ui::report::ImportView`]), checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    pub html: String,
+    pub observed: Observed,
+    pub calibration: Option<Calibration>,
+    pub suggested: String,
+}
 
 /// A message from the worker, as the page reads it.
 pub enum FromWorker {
@@ -19,8 +28,9 @@ pub enum FromWorker {
         total: f64,
         files: f64,
     },
-    /// Boxed: a summary is much larger than the other messages.
-    Done(Box<Summary>),
+    /// The import is read; the worker keeps it and answers [`render`] requests.
+    Done,
+    View(View),
 }
 
 /// A finite, non-negative number.
@@ -28,8 +38,12 @@ fn amount(v: JsValue) -> Option<f64> {
     v.as_f64().filter(|x| x.is_finite() && *x >= 0.0)
 }
 
-/// Reads a worker message; `None` for anything malformed (the message is not trusted: see
-/// [`message::decode`]).
+/// Longest report the page takes (a report with every list full is about 100 KB).
+const MAX_HTML: usize = 2 << 20;
+/// Longest query string (a link's bound).
+const MAX_QUERY: usize = crate::share::MAX_QUERY_BYTES;
+
+/// Reads a worker message; `None` for anything malformed (the message is not trusted).
 pub fn read_message(data: &JsValue) -> Option<FromWorker> {
     match get(data, "kind").as_string()?.as_str() {
         "ready" => Some(FromWorker::Ready),
@@ -38,34 +52,57 @@ pub fn read_message(data: &JsValue) -> Option<FromWorker> {
             total: amount(get(data, "total"))?,
             files: amount(get(data, "files"))?,
         }),
-        "done" => {
+        "done" => Some(FromWorker::Done),
+        "view" => {
+            let html = get(data, "html")
+                .as_string()
+                .filter(|h| h.len() <= MAX_HTML)?;
+            let suggested = get(data, "suggested")
+                .as_string()
+                .filter(|q| q.len() <= MAX_QUERY)?;
             let nums = get(data, "nums").dyn_into::<Float64Array>().ok()?;
-            if nums.length() as usize > MAX_NUMS {
+            if nums.length() as usize != 6 + CALIBRATION_NUMBERS {
                 return None;
             }
-            let texts: Array = get(data, "texts").dyn_into().ok()?;
-            if texts.length() as usize > MAX_TEXTS {
-                return None;
+            let n = nums.to_vec();
+            let observed = Observed {
+                window_usd: n[0],
+                week_usd: n[1],
+                monthly_usd: n[2],
+                opus_share: n[3],
+                hours_per_day: n[4],
+                days_per_week: n[5],
             }
-            let texts: Option<Vec<String>> = texts.iter().map(|t| t.as_string()).collect();
-            message::decode(&nums.to_vec(), &texts?).map(|s| FromWorker::Done(Box::new(s)))
+            .clamped();
+            Some(FromWorker::View(View {
+                html,
+                observed,
+                calibration: calibration_of(&n[6..]),
+                suggested,
+            }))
         }
         _ => None,
     }
 }
 
-/// Bounds on the flat form's lists, checked before copying them out of JavaScript.
-const MAX_NUMS: usize = 64 + message::MAX_DAYS + 8 * MAX_LISTED_HITS + 4 * MAX_LISTED;
-const MAX_TEXTS: usize = message::MAX_DAYS + MAX_LISTED_HITS + 5 * MAX_LISTED;
+/// The address of the sample logs, which the build writes into a `<meta name="ccplan-sample">`;
+/// `None` where there is none.
+pub fn sample_url() -> Option<String> {
+    meta("ccplan-sample")
+}
+
+fn meta(name: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let meta = document
+        .query_selector(&["meta[name='", name, "']"].concat())
+        .ok()??;
+    meta.get_attribute("content").filter(|s| !s.is_empty())
+}
 
 /// The URL of the worker's loader, which the build writes into a `<meta name="ccplan-importer">`
 /// of index.html (its file name is hashed). `None` where there is none (tests, old builds).
 pub fn worker_url() -> Option<String> {
-    let document = web_sys::window()?.document()?;
-    let meta = document
-        .query_selector("meta[name='ccplan-importer']")
-        .ok()??;
-    meta.get_attribute("content").filter(|s| !s.is_empty())
+    meta("ccplan-importer")
 }
 
 /// The import under way: its worker and the handlers the worker calls. Kept until the next
@@ -89,34 +126,51 @@ thread_local! {
     static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
 }
 
-/// Starts a worker on `files` (sent once it is ready); `on_message` gets each progress and the
-/// summary. Returns the worker (terminate it to cancel). The previous import, if any, is
-/// ended and its handlers freed: an import leaves nothing behind but the last one's handlers.
+/// What a worker imports: files, or the logs at an address (the sample).
+pub enum First {
+    Files(Array),
+    Url(String),
+}
+
+/// Starts a worker on `first` (sent once it is ready); `on_message` gets each progress, the end
+/// and the reports. The worker lives until [`stop`] or the next import: the previous import, if
+/// any, is ended and its handlers freed, so an import leaves nothing behind but the last one's.
+/// `false` when no worker can be started.
 pub fn start(
-    files: Array,
+    first: First,
     mut on_message: impl FnMut(FromWorker) + 'static,
     on_error: impl Fn() + 'static,
-) -> Option<web_sys::Worker> {
+) -> bool {
     // end the previous import first (never from inside its own handlers: they only call
     // `on_message`, which does not start an import)
     drop(RUNNING.with(|r| r.borrow_mut().take()));
-    let url = worker_url()?;
-    let worker = web_sys::Worker::new(&url).ok()?;
+    let Some(worker) = worker_url().and_then(|url| web_sys::Worker::new(&url).ok()) else {
+        return false;
+    };
     let to_worker = worker.clone();
-    let mut files = Some(files);
+    let mut first = Some(first);
     let on_message_js =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             match read_message(&e.data()) {
-                Some(FromWorker::Ready) => {
+                Some(FromWorker::Ready) => match first.take() {
                     // the files are sent once; the handler then lets go of them
-                    let Some(files) = files.take() else { return };
-                    let mut at = 0;
-                    while at < files.length() {
-                        let _ = to_worker.post_message(&files.slice(at, at.saturating_add(BATCH)));
-                        at = at.saturating_add(BATCH);
+                    Some(First::Files(files)) => {
+                        let mut at = 0;
+                        while at < files.length() {
+                            let _ =
+                                to_worker.post_message(&files.slice(at, at.saturating_add(BATCH)));
+                            at = at.saturating_add(BATCH);
+                        }
+                        let _ = to_worker.post_message(&Array::new());
                     }
-                    let _ = to_worker.post_message(&Array::new());
-                }
+                    Some(First::Url(url)) => {
+                        let msg = Object::new();
+                        set(&msg, "kind", &"sample".into());
+                        set(&msg, "url", &url.into());
+                        let _ = to_worker.post_message(&msg);
+                    }
+                    None => {}
+                },
                 Some(msg) => on_message(msg),
                 None => {}
             }
@@ -129,12 +183,34 @@ pub fn start(
     worker.set_onerror(Some(on_error_js.as_ref().unchecked_ref()));
     RUNNING.with(|r| {
         *r.borrow_mut() = Some(Running {
-            worker: worker.clone(),
+            worker,
             _on_message: on_message_js,
             _on_error: on_error_js,
         })
     });
-    Some(worker)
+    true
+}
+
+/// Ends the import: terminates its worker and frees its handlers.
+pub fn stop() {
+    drop(RUNNING.with(|r| r.borrow_mut().take()));
+}
+
+/// Asks the worker for the import's report with these inputs (a link's query string), language,
+/// plan the visitor was on (`None`: unknown), and whether the page's answer follows the import.
+/// Nothing happens without a worker.
+pub fn render(query: &str, lang: &str, plan: Option<&str>, leads: bool) {
+    RUNNING.with(|r| {
+        if let Some(run) = r.borrow().as_ref() {
+            let msg = Object::new();
+            set(&msg, "kind", &"render".into());
+            set(&msg, "query", &query.into());
+            set(&msg, "lang", &lang.into());
+            set(&msg, "plan", &plan.unwrap_or("unknown").into());
+            set(&msg, "leads", &leads.into());
+            let _ = run.worker.post_message(&msg);
+        }
+    });
 }
 
 /// The entries of a drop (`webkitGetAsEntry`), taken while the drop event runs: the browser

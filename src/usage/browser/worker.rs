@@ -1,5 +1,6 @@
-//! The worker's half: reads the files the page sends, slice by slice, feeds the importer and
-//! answers with progress messages and the summary (see the protocol in `mod.rs`).
+//! The worker's half: reads the files the page sends (or fetches the sample logs), slice by
+//! slice, feeds the importer, answers with progress messages, then keeps the summary and answers
+//! each render request with the import's report (see the protocol in `mod.rs`).
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -10,7 +11,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::{get, set};
-use crate::usage::message;
+use crate::i18n::Lang;
+use crate::model::Plan;
+use crate::ui::report::import_view;
 use crate::usage::slices::{Slice, Slicer};
 use crate::usage::summary::Summary;
 use crate::usage::Importer;
@@ -19,6 +22,8 @@ type Handler = Closure<dyn FnMut(web_sys::MessageEvent)>;
 
 thread_local! {
     static HANDLER: RefCell<Option<Handler>> = const { RefCell::new(None) };
+    /// The finished import, and whether it is of the sample logs.
+    static DONE: RefCell<Option<(Summary, bool)>> = const { RefCell::new(None) };
 }
 
 /// Bytes read per slice (a smaller file is read whole).
@@ -37,6 +42,8 @@ struct Inbox {
     /// Resolves the promise the import awaits when it has nothing left to read.
     wake: Option<js_sys::Function>,
     started: bool,
+    /// Files to fetch first (the sample logs).
+    urls: Vec<String>,
 }
 
 type SharedInbox = Rc<RefCell<Inbox>>;
@@ -59,14 +66,31 @@ pub fn worker_main() {
     let inbox = SharedInbox::default();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let batch: Array = event.data().dyn_into().unwrap_or_default();
+            let data = event.data();
+            let (batch, sample) = if Array::is_array(&data) {
+                (data.unchecked_into::<Array>(), false)
+            } else {
+                match get(&data, "kind").as_string().as_deref() {
+                    Some("render") => {
+                        render(&reply, &data);
+                        return;
+                    }
+                    // The sample logs, fetched here: one file, then the end.
+                    Some("sample") => match get(&data, "url").as_string() {
+                        Some(url) => (Array::of1(&url.into()), true),
+                        None => return,
+                    },
+                    _ => return,
+                }
+            };
             let start = {
                 let mut i = inbox.borrow_mut();
-                if batch.length() == 0 {
+                if batch.length() == 0 || sample {
                     i.ended = true;
                 }
                 i.files
                     .extend(batch.iter().filter_map(|f| f.dyn_into().ok()));
+                i.urls.extend(batch.iter().filter_map(|u| u.as_string()));
                 if let Some(wake) = i.wake.take() {
                     let _ = wake.call0(&JsValue::UNDEFINED);
                 }
@@ -76,29 +100,86 @@ pub fn worker_main() {
                 let reply = reply.clone();
                 let inbox = inbox.clone();
                 wasm_bindgen_futures::spawn_local(async move {
+                    fetch_urls(&inbox).await;
                     let summary = import_files(&reply, &inbox).await;
-                    post_summary(&reply, &summary);
+                    DONE.with(|d| *d.borrow_mut() = Some((summary, sample)));
+                    let done = Object::new();
+                    set(&done, "kind", &"done".into());
+                    let _ = reply.post_message(&done);
                 });
             }
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // the handler lives as long as the worker (the page terminates the worker after one import)
+    // the handler lives as long as the worker (the page terminates it when the import goes)
     HANDLER.with(|h| *h.borrow_mut() = Some(on_message));
     let ready = Object::new();
     set(&ready, "kind", &"ready".into());
     let _ = scope.post_message(&ready);
 }
 
-fn post_summary(scope: &web_sys::DedicatedWorkerGlobalScope, summary: &Summary) {
-    let (nums, texts) = message::encode(summary);
-    let msg = Object::new();
-    set(&msg, "kind", &"done".into());
-    set(&msg, "nums", &Float64Array::from(&nums[..]).into());
-    let strings = Array::new();
-    for t in &texts {
-        strings.push(&JsValue::from_str(t));
+/// Fetches the files the page named by URL (the sample logs) into the inbox, as files named
+/// after their URL. One that cannot be fetched is left out.
+async fn fetch_urls(inbox: &SharedInbox) {
+    let urls = std::mem::take(&mut inbox.borrow_mut().urls);
+    let Ok(scope) = js_sys::global().dyn_into::<web_sys::WorkerGlobalScope>() else {
+        return;
+    };
+    for url in urls {
+        let response = async {
+            let r: web_sys::Response = JsFuture::from(scope.fetch_with_str(&url))
+                .await
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            if !r.ok() {
+                return None;
+            }
+            let blob = JsFuture::from(r.blob().ok()?).await.ok()?;
+            let name = url.rsplit('/').next().unwrap_or("sample.jsonl");
+            web_sys::File::new_with_blob_sequence(&Array::of1(&blob), name).ok()
+        };
+        if let Some(file) = response.await {
+            inbox.borrow_mut().files.push(file);
+        }
     }
-    set(&msg, "texts", &strings.into());
+}
+
+/// Answers a render request `{query, lang, plan, leads}` with `{kind: "view", html, nums,
+/// suggested}`: the report of the finished import for those inputs (see
+/// [`crate::ui::report::import_view`]); `nums` holds the observed usage and the calibration
+/// (layout in `page.rs`). Nothing before the import has finished.
+fn render(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
+    let query = get(data, "query").as_string().unwrap_or_default();
+    let lang = get(data, "lang")
+        .as_string()
+        .and_then(|t| Lang::from_tag(&t))
+        .unwrap_or_default();
+    let plan = get(data, "plan")
+        .as_string()
+        .and_then(|p| Plan::from_id(&p));
+    let leads = get(data, "leads").as_bool().unwrap_or(false);
+    let view = DONE.with(|d| {
+        d.borrow().as_ref().map(|(summary, sample)| {
+            let (inputs, _, _) = crate::share::decode(&query);
+            import_view(lang, summary, &inputs, plan, leads, *sample)
+        })
+    });
+    let Some(view) = view else { return };
+    let o = &view.observed;
+    let mut nums = vec![
+        o.window_usd,
+        o.week_usd,
+        o.monthly_usd,
+        o.opus_share,
+        o.hours_per_day,
+        o.days_per_week,
+    ];
+    nums.extend(super::calibration_numbers(view.calibration.as_ref()));
+    let msg = Object::new();
+    set(&msg, "kind", &"view".into());
+    set(&msg, "html", &view.html.into());
+    set(&msg, "nums", &Float64Array::from(&nums[..]).into());
+    set(&msg, "suggested", &view.suggested.into());
     let _ = scope.post_message(&msg);
 }
 
