@@ -1,5 +1,5 @@
 //! One full `evaluate` (demand, three plans, recommendation, reasons and alternatives).
-//! Budget (SPEC §7): under 5 µs natively. Run: `cargo bench --bench model`.
+//! Budget (docs/budgets.md): under 5 µs natively. Run: `cargo bench --bench model`.
 use ccplan::model::{evaluate, Inputs, ModelChoice};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 

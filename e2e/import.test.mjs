@@ -1,4 +1,4 @@
-// Importing real usage (issue 6): the committed synthetic log tree, whose totals the generator
+// Importing real usage: the committed synthetic log tree, whose totals the generator
 // computed and ccusage 20.0.24 confirmed (tests/data/usage), imported through the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Sharing (M5, issue 5): Copy link, reopening in a fresh browser, and hostile links.
+// Sharing (docs/link-format.md): Copy link, reopening in a fresh browser, and hostile links.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, result, setNumber, inputsOf, SUB_PATH } from './harness.mjs';

@@ -1,4 +1,4 @@
-//! Replay of imported real usage (SPEC §3 "equivalent reading", B4): observed API-equivalent
+//! Replay of imported real usage (docs/model.md, section 6): observed API-equivalent
 //! dollars against each plan's budget in dollars.
 //!
 //! - Five-hour window: a fixed API-dollar budget, `√(lo × hi)` prompts × `√(light × heavy)` USD
@@ -13,8 +13,8 @@
 
 use super::{Assumptions, Plan, PlanFacts, Verdict};
 
-/// Prompts per hour in one hour of Claude Code, for the weekly dollar budget (SPEC §4's default
-/// pace).
+/// Prompts per hour in one hour of Claude Code, for the weekly dollar budget (the default prompt
+/// pace, docs/model.md).
 pub const REF_PACE: f64 = 6.0;
 
 /// One plan against observed usage.
