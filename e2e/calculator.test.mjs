@@ -1,4 +1,4 @@
-// The calculator page, end to end in Chromium against the release build (SPEC §1, §3, §5).
+// The calculator page, end to end in Chromium against the release build (docs/model.md, docs/test-hooks.md).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, result, setNumber, SUB_PATH } from './harness.mjs';
@@ -20,7 +20,7 @@ for (const path of ['/', SUB_PATH]) {
   });
 }
 
-test('SPEC §3 example 1: 500 lines, Sonnet, one instance → Pro, $20, comfortable, window 60 %', async () => {
+test('docs/model.md example 1: 500 lines, Sonnet, one instance → Pro, $20, comfortable, window 60 %', async () => {
   const { context, page, problems } = await open(env);
   await setNumber(page, 'loc', 500);
   const r = await result(page);
@@ -33,7 +33,7 @@ test('SPEC §3 example 1: 500 lines, Sonnet, one instance → Pro, $20, comforta
   await context.close();
 });
 
-test('SPEC §3 example 2: 1M lines, Opus, 5 instances, 8 h/day → nothing fits, Max 20x exceeds', async () => {
+test('docs/model.md example 2: 1M lines, Opus, 5 instances, 8 h/day → nothing fits, Max 20x exceeds', async () => {
   const { context, page, problems } = await open(env);
   await setNumber(page, 'loc', 1000000);
   await page.getByTestId('model-opus').check();
@@ -118,12 +118,4 @@ test('keyboard only: sliders, radios, toggles and language are reachable and wor
   await context.close();
 });
 
-test('without JavaScript the static shell shows the title, the lede and the noscript message', async () => {
-  const context = await env.browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(env.origin + '/');
-  assert.equal(await page.locator('h1').innerText(), 'Which Claude plan for Claude Code?');
-  assert.match(await page.locator('#lede').innerText(), /Max 20x/);
-  assert.match(await page.locator('noscript').innerText(), /JavaScript/);
-  await context.close();
-});
+// Without JavaScript: e2e/prerender.test.mjs (the prerendered default answer and its note).
