@@ -134,7 +134,7 @@ fn main() {
     );
     let _ = writeln!(
         out,
-        "/// One constant per key: the index of its text.\n#[allow(dead_code)]\npub mod k {{"
+        "/// One constant per key: the index of its text.\n#[allow(dead_code)]\npub mod k {{\n    use super::Key;"
     );
     for (i, key) in keys.iter().enumerate() {
         let name: String = key
@@ -147,7 +147,7 @@ fn main() {
                 }
             })
             .collect();
-        let _ = writeln!(out, "    pub const {name}: usize = {i};");
+        let _ = writeln!(out, "    pub const {name}: Key = Key({i});");
     }
     out.push_str("}\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("i18n.rs");

@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: the release build in dist/ served by scripts/serve.mjs,
 // Debian's Chromium driven by playwright-core, and a page wrapper that records console errors,
-// uncaught exceptions and every request to another origin (SPEC §7: there must be none).
+// uncaught exceptions and every request to another origin (there must be none).
 import { chromium } from 'playwright-core';
 import { startServer, SUB_PATH } from '../scripts/serve.mjs';
 
@@ -30,7 +30,8 @@ export async function open(env, path = '/', options = {}, prepare = async () => 
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => { if (!r.url().startsWith(env.origin) && !r.url().startsWith('data:')) problems.push(`foreign request: ${r.url()}`); });
   await page.goto(env.origin + path);
-  await page.getByTestId('recommended-plan').waitFor();
+  // The answer is in the HTML from the start (prerendered); the page is the wasm's once ready.
+  await page.waitForSelector('html[data-ready]');
   return { context, page, problems };
 }
 

@@ -13,6 +13,7 @@
 //    (<meta name="ccplan-texts-fr">), under the header the page's wasm expects (from build.rs).
 // 5. Checks that every URL in index.html is relative (the site works from any sub-path).
 // 6. The service worker's precache list (the first load) and cache version, from the files built.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { minify } from 'terser';
 import { shortenNames } from './wasm-names.mjs';
@@ -69,11 +70,31 @@ for (const js of readdirSync(dir).filter((f) => /^ccplan-[0-9a-f]+\.js$/.test(f)
   html = html.replace(loader, `module_or_path: fetch('./${wasm}', { integrity: '${wasmIntegrity}' })`);
 }
 
+// The page prerendered for the default inputs in English, by the same Rust code that writes it
+// in the browser (src/bin/prerender.rs, built natively: the release build's flags are for the
+// wasm, so they are left out here). The answer is then there at first paint.
+{
+  const env = { ...process.env };
+  for (const v of ['RUSTFLAGS', 'CARGO_UNSTABLE_BUILD_STD', 'RUSTC_BOOTSTRAP', 'CARGO_BUILD_TARGET']) delete env[v];
+  const out = execFileSync('cargo', ['run', '--quiet', '--offline', '--locked', '--bin', 'prerender'], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const [langs, app] = out.split('\n\u0000\n');
+  if (!langs || !app) throw new Error('prerender printed no page');
+  // (Trunk's minifier may have dropped the quotes.)
+  const slots = [[/<div id="?langs"?><\/div>/, `<div id="langs">${langs}</div>`],
+    [/<div id="?app"?><\/div>/, `<div id="app" data-prerendered>${app}</div>`]];
+  for (const [slot, filled] of slots) {
+    if (!slot.test(html)) throw new Error(`index.html has no empty ${slot}`);
+    html = html.replace(slot, () => filled);
+  }
+}
+
 const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const inline = (tag) => [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => sha(m[1]));
 const scripts = inline('script');
 const styles = inline('style');
-if (scripts.length !== 1) throw new Error(`expected Trunk's one inline loader script, found ${scripts.length}`);
+// Trunk's loader, and the pending marker of index.html (it hides the prerendered default answer
+// while the wasm computes a link's or French one).
+if (scripts.length !== 2) throw new Error(`expected two inline scripts (Trunk's loader, the pending marker), found ${scripts.length}`);
 
 const csp = [
   "default-src 'self'",

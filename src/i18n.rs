@@ -9,6 +9,12 @@
 
 include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 
+/// A translation key known at compile time (`k::RESULT_TITLE` for `result.title`): the index of
+/// its text in every language's table. Only `build.rs`'s constants and [`Lang::tk`] make one, so
+/// a text is never looked up by a number that is not a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key(usize);
+
 /// The page's two languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -67,7 +73,8 @@ impl Lang {
 
     /// The text of a key known at compile time: `lang.t(k::RESULT_TITLE)`. French not loaded
     /// yet: the texts kept in the wasm, else English.
-    pub fn t(self, key: usize) -> &'static str {
+    pub fn t(self, key: Key) -> &'static str {
+        let Key(key) = key;
         let kept = || {
             FR_KEPT
                 .binary_search_by_key(&key, |&(i, _)| i)
@@ -87,7 +94,7 @@ impl Lang {
     /// a native test checks that every key the model can return exists.
     pub fn tk(self, key: &str) -> &'static str {
         match KEYS.binary_search(&key) {
-            Ok(i) => self.t(i),
+            Ok(i) => self.t(Key(i)),
             Err(_) => "",
         }
     }
@@ -186,9 +193,9 @@ mod tests {
     fn every_key_has_a_text_in_both_languages() {
         for (i, key) in KEYS.iter().enumerate() {
             for lang in Lang::ALL {
-                assert!(!lang.t(i).is_empty(), "{key} is empty in {lang:?}");
+                assert!(!lang.t(Key(i)).is_empty(), "{key} is empty in {lang:?}");
             }
-            assert_eq!(Lang::En.tk(key), Lang::En.t(i));
+            assert_eq!(Lang::En.tk(key), Lang::En.t(Key(i)));
         }
         assert!(
             KEYS.windows(2).all(|w| w[0] < w[1]),
@@ -256,7 +263,7 @@ mod tests {
         for &(i, text) in &FR_KEPT {
             assert_eq!(FR[i], text);
         }
-        assert_eq!(FR[k::LANG_NAME], "Français");
+        assert_eq!(FR[k::LANG_NAME.0], "Français");
     }
 
     /// `cargo test --features split-locales --lib i18n` (make test-native).
@@ -266,16 +273,16 @@ mod tests {
         assert!(!Lang::Fr.is_ready());
         assert!(Lang::En.is_ready());
         assert_eq!(Lang::Fr.t(k::LANG_NAME), "Français");
-        assert_eq!(Lang::Fr.t(k::APP_TITLE), EN[k::APP_TITLE]);
-        assert_eq!(Lang::Fr.t(COUNT), "");
+        assert_eq!(Lang::Fr.t(k::APP_TITLE), EN[k::APP_TITLE.0]);
+        assert_eq!(Lang::Fr.t(Key(COUNT)), "");
         assert!(!install_fr("ccplan-texts-fr 00000000\nx\n".into()));
         assert!(!install_fr(fr_file().replacen('\n', "\n\n", 2)));
         assert!(!Lang::Fr.is_ready());
         assert!(install_fr(fr_file()));
         assert!(Lang::Fr.is_ready());
         for i in 0..COUNT {
-            assert_eq!(Lang::Fr.t(i), FR[i]);
-            assert_eq!(Lang::En.t(i), EN[i]);
+            assert_eq!(Lang::Fr.t(Key(i)), FR[i]);
+            assert_eq!(Lang::En.t(Key(i)), EN[i]);
         }
     }
 }

@@ -1,12 +1,10 @@
 //! Demand against each plan's limits, drawn as inline SVG by hand: for the five-hour window and
 //! for the week, each plan's range from the article is a band, the capacity at this workload's
 //! heaviness a tick inside it, and the visitor's demand a dashed line across all three.
-use leptos::prelude::*;
-
 use super::format;
-use super::markup::Html;
-use super::tr;
-use crate::i18n::{fill, k, Lang};
+use super::markup::{Html, Markup};
+use super::result::tag;
+use crate::i18n::{fill, k, Key, Lang};
 use crate::model::{Evaluation, Plan, PlanEval};
 
 const WIDTH: f64 = 600.0;
@@ -24,20 +22,30 @@ fn x_of(value: f64) -> f64 {
 
 /// The two panels: the five-hour window (prompts) and the week (Sonnet-equivalent hours).
 #[derive(Clone, Copy)]
-enum Panel {
+pub enum Panel {
     Window,
     Week,
 }
 
 impl Panel {
-    fn title(self) -> usize {
+    pub const ALL: [Panel; 2] = [Panel::Window, Panel::Week];
+
+    /// The id of the panel's `<svg>`, and of its moving layer (`marks-…`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Panel::Window => "window",
+            Panel::Week => "week",
+        }
+    }
+
+    fn title(self) -> Key {
         match self {
             Panel::Window => k::CHART_WINDOW,
             Panel::Week => k::CHART_WEEK,
         }
     }
 
-    fn unit(self) -> usize {
+    fn unit(self) -> Key {
         match self {
             Panel::Window => k::CHART_PROMPTS,
             Panel::Week => k::CHART_HOURS,
@@ -75,21 +83,61 @@ const ROWS: usize = Plan::ALL.len();
 const BOTTOM: f64 = TOP + ROWS as f64 * ROW;
 const HEIGHT: f64 = BOTTOM + 22.0;
 
-#[component]
-pub fn DemandChart(eval: Memo<Evaluation>, lang: Signal<Lang>) -> impl IntoView {
-    view! {
-        <section class="panel" aria-labelledby="chart-title">
-            <h2 id="chart-title">{tr(lang, k::CHART_TITLE)}</h2>
-            <div inner_html=move || eval.with(|e| legend(lang.get(), e))></div>
-            {chart(eval, lang, Panel::Window)}
-            {chart(eval, lang, Panel::Week)}
-        </section>
-    }
+/// The chart section: its title, the legend (region `legend`) and a panel per limit, each an
+/// `<svg>` whose `aria-label` says the demand, with a static layer (plan names, the article's
+/// ranges, the axis) and a moving one (region `marks-window` / `marks-week`: capacities and
+/// demand), so an input change re-parses a few shapes rather than the whole chart.
+pub fn chart_section(h: &mut Html, l: Lang, e: &Evaluation) {
+    use crate::num::coord;
+    let view_box = ["0 0 ", &coord(WIDTH), " ", &coord(HEIGHT)].concat();
+    h.wrap(
+        "section",
+        &[("class", "panel"), ("aria-labelledby", "chart-title")],
+        |h| {
+            h.el("h2", &[("id", "chart-title")], l.t(k::CHART_TITLE))
+                .wrap("div", &[("id", "legend")], |h| {
+                    h.markup(&legend(l, e));
+                });
+            for panel in Panel::ALL {
+                let marks_id = ["marks-", panel.id()].concat();
+                h.el("h3", &[], l.t(panel.title())).wrap(
+                    "svg",
+                    &[
+                        ("id", ["chart-", panel.id()].concat().as_str()),
+                        ("class", "chart"),
+                        ("viewBox", &view_box),
+                        ("role", "img"),
+                        ("aria-label", &summary(l, e, panel)),
+                    ],
+                    |h| {
+                        h.wrap("g", &[("data-source", "official")], |h| {
+                            h.markup(&axes(l, panel));
+                        })
+                        .wrap("g", &[("id", &marks_id)], |h| {
+                            h.markup(&marks(l, e, panel));
+                        });
+                    },
+                );
+            }
+        },
+    );
+}
+
+/// The `aria-label` of a panel: its title, the demand, and what the marks are.
+pub fn summary(l: Lang, e: &Evaluation, panel: Panel) -> String {
+    fill(
+        l.t(k::CHART_SUMMARY),
+        &[
+            ("title", l.t(panel.title())),
+            ("demand", &format::int(l, panel.demand(e))),
+            ("unit", l.t(panel.unit())),
+        ],
+    )
 }
 
 /// Where the moving marks come from: the plans' limits (calibrated or estimated) and the demand
 /// (imported or described).
-fn sources(e: &Evaluation) -> (&'static str, &'static str) {
+pub fn sources(e: &Evaluation) -> (&'static str, &'static str) {
     let calibrated = matches!(
         e.window_source,
         crate::model::capacity::WindowSource::Calibrated(_)
@@ -103,55 +151,29 @@ fn sources(e: &Evaluation) -> (&'static str, &'static str) {
     (cap, demand)
 }
 
-fn legend(l: Lang, e: &Evaluation) -> String {
+/// Region `legend`.
+pub fn legend(l: Lang, e: &Evaluation) -> Markup {
     let (cap, demand) = sources(e);
     let mut h = Html::new();
-    h.open("div", &[("class", "legend")]);
-    for (class, text, source) in [
-        ("sw band", k::CHART_LEGEND_BAND, "official"),
-        ("sw cap", k::CHART_LEGEND_CAP, cap),
-        ("sw demand", k::CHART_LEGEND_DEMAND, demand),
-    ] {
-        h.open("span", &[("data-source", source)])
-            .el("span", &[("class", class), ("aria-hidden", "true")], "")
-            .text(l.t(text))
-            .text(" ");
-        super::result::tag(&mut h, l, source);
-        h.close("span");
-    }
-    h.close("div");
+    h.wrap("div", &[("class", "legend")], |h| {
+        for (class, text, source) in [
+            ("sw band", k::CHART_LEGEND_BAND, "official"),
+            ("sw cap", k::CHART_LEGEND_CAP, cap),
+            ("sw demand", k::CHART_LEGEND_DEMAND, demand),
+        ] {
+            h.wrap("span", &[("data-source", source)], |h| {
+                h.el("span", &[("class", class), ("aria-hidden", "true")], "")
+                    .text(l.t(text))
+                    .text(" ");
+                tag(h, l, source);
+            });
+        }
+    });
     h.finish()
 }
 
-/// One panel: a static layer (plan names, the article's ranges, the axis), redrawn only when
-/// the language changes, and the marks that move with the inputs (capacities, demand) in a
-/// layer of their own, so an input change re-parses a few shapes rather than the whole chart.
-fn chart(eval: Memo<Evaluation>, lang: Signal<Lang>, panel: Panel) -> impl IntoView {
-    use crate::num::coord;
-    let view_box = ["0 0 ", &coord(WIDTH), " ", &coord(HEIGHT)].concat();
-    let summary = move || {
-        let l = lang.get();
-        let demand = eval.with(|e| panel.demand(e));
-        fill(
-            l.t(k::CHART_SUMMARY),
-            &[
-                ("title", l.t(panel.title())),
-                ("demand", &format::int(l, demand)),
-                ("unit", l.t(panel.unit())),
-            ],
-        )
-    };
-    view! {
-        <h3>{tr(lang, panel.title())}</h3>
-        <svg class="chart" viewBox=view_box role="img" aria-label=summary>
-            <g data-source="official" inner_html=move || axes(lang.get(), panel)></g>
-            <g data-source=move || eval.with(|e| sources(e).0) inner_html=move || eval.with(|e| marks(lang.get(), e, panel))></g>
-        </svg>
-    }
-}
-
 /// What does not move with the inputs: each plan's name and range, and the axis.
-fn axes(l: Lang, panel: Panel) -> String {
+fn axes(l: Lang, panel: Panel) -> Markup {
     use crate::num::coord;
     let mut h = Html::new();
     for (i, &plan) in Plan::ALL.iter().enumerate() {
@@ -212,24 +234,26 @@ fn axes(l: Lang, panel: Panel) -> String {
     h.finish()
 }
 
-/// What moves with the inputs: each plan's capacity and the visitor's demand.
-fn marks(l: Lang, e: &Evaluation, panel: Panel) -> String {
+/// Region `marks-<panel>`: each plan's capacity and the visitor's demand.
+pub fn marks(l: Lang, e: &Evaluation, panel: Panel) -> Markup {
     use crate::num::coord;
     let mut h = Html::new();
-    for (i, p) in e.plans.iter().enumerate() {
-        let y = TOP + i as f64 * ROW;
-        let xc = coord(x_of(panel.capacity(p)));
-        h.shape(
-            "line",
-            &[
-                ("class", "cap"),
-                ("x1", &xc),
-                ("x2", &xc),
-                ("y1", &coord(y + 3.0)),
-                ("y2", &coord(y + 27.0)),
-            ],
-        );
-    }
+    h.wrap("g", &[("data-source", sources(e).0)], |h| {
+        for (i, p) in e.plans.iter().enumerate() {
+            let y = TOP + i as f64 * ROW;
+            let xc = coord(x_of(panel.capacity(p)));
+            h.shape(
+                "line",
+                &[
+                    ("class", "cap"),
+                    ("x1", &xc),
+                    ("x2", &xc),
+                    ("y1", &coord(y + 3.0)),
+                    ("y2", &coord(y + 27.0)),
+                ],
+            );
+        }
+    });
     let demand = panel.demand(e);
     let dx = coord(x_of(demand));
     let anchor = if x_of(demand) > WIDTH - 140.0 {
@@ -237,8 +261,8 @@ fn marks(l: Lang, e: &Evaluation, panel: Panel) -> String {
     } else {
         "middle"
     };
-    h.open("g", &[("data-source", sources(e).1)])
-        .shape(
+    h.wrap("g", &[("data-source", sources(e).1)], |h| {
+        h.shape(
             "line",
             &[
                 ("class", "demand"),
@@ -262,7 +286,7 @@ fn marks(l: Lang, e: &Evaluation, panel: Panel) -> String {
                     ("unit", l.t(panel.unit())),
                 ],
             ),
-        )
-        .close("g");
+        );
+    });
     h.finish()
 }

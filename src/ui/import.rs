@@ -4,17 +4,18 @@
 //! page's one answer follows the import until an input changes (see `PageState::eval`).
 //! Nothing is uploaded: the worker reads the files locally.
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::markup::Html;
-use super::result::{hundredths, plan_name, tag};
-use super::{format, tr, Imported};
+use super::format;
+use super::markup::{attrs, flag, Html, Markup};
+use super::result::{button_attrs, hundredths, plan_name, tag};
+use super::{Imported, PageState};
 use crate::i18n::{fill, k, Lang};
 use crate::model::{Inputs, Plan};
 use crate::usage::browser::{self, First, FromWorker, View};
 
-#[derive(Clone, PartialEq)]
-enum State {
+/// Where the import is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Progress {
     Idle,
     Running {
         bytes: f64,
@@ -31,321 +32,348 @@ fn mb(l: Lang, bytes: f64) -> String {
     format::dec1(l, bytes / 1_000_000.0)
 }
 
+/// Starts an import of `first` (`count` files).
+pub fn start(s: PageState, first: First, count: f64) {
+    s.imported.set(None);
+    s.import.set(Progress::Running {
+        bytes: 0.0,
+        total: 0.0,
+        files: 0.0,
+        count,
+    });
+    let on_message = move |msg: FromWorker| match msg {
+        FromWorker::Ready => {}
+        FromWorker::Progress {
+            bytes,
+            total,
+            files,
+        } => s.import.set(Progress::Running {
+            bytes,
+            total,
+            files,
+            count,
+        }),
+        FromWorker::Done => {
+            s.import_at.set_value(Some(s.inputs.get_untracked()));
+            s.import.set(Progress::Done);
+        }
+        FromWorker::View(view) => apply(s, view),
+    };
+    if !browser::start(first, on_message, move || s.import.set(Progress::Failed)) {
+        s.import.set(Progress::Failed);
+    }
+}
+
+/// Ends the import (Cancel).
+pub fn cancel(s: PageState) {
+    browser::stop();
+    s.imported.set(None);
+    s.import.set(Progress::Idle);
+}
+
+/// Whether the page's answer follows the import now.
+pub fn leads(s: PageState) -> bool {
+    s.imported.with(|m| match m {
+        Some(m) => s.inputs.with(|i| m.leads(i)),
+        None => s.import.with(|p| *p == Progress::Done),
+    })
+}
+
+/// Makes the import's answer the page's answer again, with the inputs as they are.
+pub fn lead_again(s: PageState) {
+    let now = s.inputs.get_untracked();
+    s.imported.update(|m| {
+        if let Some(m) = m {
+            m.at = now;
+        }
+    });
+}
+
+/// Sets the inputs, keeping the answer on the import if it was there (for changes the import's
+/// own controls make: the plan the visitor was on, and the calibration it gives).
+fn set_keeping_lead(s: PageState, change: impl FnOnce(&mut Inputs)) {
+    let was = s.imported.with_untracked(|m| {
+        m.as_ref()
+            .is_some_and(|m| s.inputs.with_untracked(|i| m.leads(i)))
+    });
+    s.inputs.update(change);
+    if was {
+        lead_again(s);
+    }
+}
+
 /// A report from the worker: the page's import takes it (keeping when its answer started to
 /// lead); with a plan chosen, the calibration of that plan's hits becomes the inputs'.
-fn apply(
-    view: View,
-    imported: RwSignal<Option<Imported>>,
-    inputs: RwSignal<Inputs>,
-    current: RwSignal<Option<Plan>>,
-    at: StoredValue<Option<Inputs>>,
-) {
+fn apply(s: PageState, view: View) {
     let calibration = view.calibration;
-    let leads = imported.with_untracked(|m| match m {
-        Some(m) => inputs.with_untracked(|i| m.leads(i)),
-        None => true,
-    });
-    imported.update(|m| match m {
+    s.imported.update(|m| match m {
         Some(m) => m.view = view,
         None => {
             *m = Some(Imported {
                 view,
-                at: at.get_value().unwrap_or_else(|| inputs.get_untracked()),
+                at: s
+                    .import_at
+                    .get_value()
+                    .unwrap_or_else(|| s.inputs.get_untracked()),
             })
         }
     });
-    // The plan the visitor was on is an import control: its calibration keeps the answer on the
-    // import. A calibration that came with a link (no hits counted here) stays unless replaced.
-    let from_import = inputs.with_untracked(|i| i.calibration.is_none_or(|c| c.hits > 0));
-    if current.get_untracked().is_some()
+    // A calibration that came with a link (no hits counted here) stays unless replaced.
+    let from_import = s
+        .inputs
+        .with_untracked(|i| i.calibration.is_none_or(|c| c.hits > 0));
+    if s.current.get_untracked().is_some()
         && from_import
-        && inputs.with_untracked(|i| i.calibration != calibration)
+        && s.inputs.with_untracked(|i| i.calibration != calibration)
     {
-        inputs.update(|i| i.calibration = calibration);
-        if leads {
-            let now = inputs.get_untracked();
-            imported.update(|m| {
-                if let Some(m) = m {
-                    m.at = now;
-                }
-            });
-        }
+        set_keeping_lead(s, |i| i.calibration = calibration);
     }
 }
 
-#[component]
-pub fn Import(
-    inputs: RwSignal<Inputs>,
-    imported: RwSignal<Option<Imported>>,
-    lang: Signal<Lang>,
-) -> impl IntoView {
-    let state = RwSignal::new(State::Idle);
-    let current = RwSignal::new(None::<Plan>);
-    // The inputs when the import finished: its answer leads from then on.
-    let at = StoredValue::new(None::<Inputs>);
-    let (over, set_over) = signal(false);
-    let available = browser::worker_url().is_some();
+/// The plan the visitor says they were on (`None`: they do not know). Not knowing drops a
+/// calibration that came from these hits.
+pub fn choose_plan(s: PageState, plan: Option<Plan>) {
+    s.current.set(plan);
+    if plan.is_none()
+        && s.inputs
+            .with_untracked(|i| i.calibration.is_some_and(|c| c.hits > 0))
+    {
+        set_keeping_lead(s, |i| i.calibration = None);
+    }
+}
 
-    let start = move |first: First, count: f64| {
-        imported.set(None);
-        state.set(State::Running {
-            bytes: 0.0,
-            total: 0.0,
-            files: 0.0,
-            count,
-        });
-        let on_message = move |msg: FromWorker| match msg {
-            FromWorker::Ready => {}
-            FromWorker::Progress {
-                bytes,
-                total,
-                files,
-            } => state.set(State::Running {
-                bytes,
-                total,
-                files,
-                count,
-            }),
-            FromWorker::Done => {
-                at.set_value(Some(inputs.get_untracked()));
-                state.set(State::Done);
-            }
-            FromWorker::View(view) => apply(view, imported, inputs, current, at),
-        };
-        if !browser::start(first, on_message, move || state.set(State::Failed)) {
-            state.set(State::Failed);
-        }
-    };
-    let start_files = move |files: js_sys::Array| {
-        if files.length() > 0 {
-            start(First::Files(files.clone()), f64::from(files.length()));
-        }
-    };
-    let cancel = move |_| {
-        browser::stop();
-        imported.set(None);
-        state.set(State::Idle);
-    };
-    let from_input = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(list) = input.files() {
-            start_files(js_sys::Array::from(&list));
-        }
-        // Choosing the same files again must import again.
-        input.set_value("");
-    };
-    let on_drop = move |ev: web_sys::DragEvent| {
-        ev.prevent_default();
-        set_over.set(false);
-        let Some(data) = ev.data_transfer() else {
-            return;
-        };
-        let entries = browser::dropped_entries(&data);
-        if entries.is_empty() {
-            // No entry API: the plain file list (folders are not walked then).
-            if let Some(list) = data.files() {
-                start_files(js_sys::Array::from(&list));
-            }
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            start_files(browser::files_of_entries(entries).await);
-        });
-    };
-    let sample = browser::sample_url();
-    let has_sample = sample.is_some();
-    let try_sample = move |_| {
-        if let Some(url) = sample.clone() {
-            start(First::Url(url), 1.0);
-        }
-    };
-    let use_numbers = move |_| {
-        let query = imported.with_untracked(|m| m.as_ref().map(|m| m.view.suggested.clone()));
-        if let Some(q) = query {
-            inputs.set(crate::share::decode(&q).0);
-        }
-    };
-    let lead_again = move |_| {
-        let now = inputs.get_untracked();
-        imported.update(|m| {
-            if let Some(m) = m {
-                m.at = now;
-            }
-        });
-    };
-    let choose_plan = move |ev: web_sys::Event| {
-        let value = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            .map(|s| s.value())
-            .unwrap_or_default();
-        let plan = Plan::from_id(&value);
-        current.set(plan);
-        // Not knowing the plan drops a calibration that came from these hits.
-        if plan.is_none() && inputs.with_untracked(|i| i.calibration.is_some_and(|c| c.hits > 0)) {
-            let leads = imported.with_untracked(|m| {
-                m.as_ref()
-                    .is_some_and(|m| inputs.with_untracked(|i| m.leads(i)))
-            });
-            inputs.update(|i| i.calibration = None);
-            if leads {
-                lead_again(());
-            }
-        }
-    };
+/// "Use these numbers in the calculator": the inputs the worker suggested.
+pub fn use_numbers(s: PageState) {
+    let query = s
+        .imported
+        .with_untracked(|m| m.as_ref().map(|m| m.view.suggested.clone()));
+    if let Some(q) = query {
+        s.inputs.set(crate::share::decode(&q).0);
+    }
+}
 
-    let running = move || state.with(|s| matches!(s, State::Running { .. }));
-    let done = move || state.with(|s| *s == State::Done);
-    let has_view = move || imported.with(|m| m.is_some());
-    // Whether the answer follows the import: a memo, so that a new report (which changes
-    // `imported`) does not ask for another one.
-    let leads = Memo::new(move |_| {
-        imported.with(|m| match m {
-            Some(m) => inputs.with(|i| m.leads(i)),
-            None => done(),
-        })
-    });
-    // The worker writes the report: ask it again whenever what the report shows changes.
+/// Asks the worker for the report whenever what it shows changes (an effect: it talks to the
+/// worker). `leads` is a memo, so that a new report, which changes `imported`, does not ask for
+/// another one.
+pub fn keep_report_current(s: PageState) {
+    let leads = Memo::new(move |_| leads(s));
     Effect::new(move |_| {
-        if done() {
-            let query = inputs.with(|i| crate::share::encode(i, None));
+        if s.import.with(|p| *p == Progress::Done) {
+            let query = s.inputs.with(|i| crate::share::encode(i, None));
             browser::render(
                 &query,
-                lang.get().tag(),
-                current.get().map(Plan::id),
+                s.lang.get().tag(),
+                s.current.get().map(Plan::id),
                 leads.get(),
             );
         }
     });
+}
 
-    view! {
-        <section class="panel" aria-labelledby="import-title">
-            <h2 id="import-title">{tr(lang, k::IMPORT_TITLE)}" "<span class="tag data">{tr(lang, k::TAG_DATA)}</span></h2>
-            <p class="muted">{tr(lang, k::IMPORT_INTRO)}</p>
-            <div
-                class="drop"
-                class:over=move || over.get()
-                on:dragover=move |ev: web_sys::DragEvent| {
-                    ev.prevent_default();
-                    set_over.set(true);
+/// The import section: its controls, and its regions (`import-status`, `import-report`,
+/// `import-link`, `import-actions`).
+pub fn import_section(h: &mut Html, l: Lang, v: &super::page::View<'_>) {
+    let disabled = flag(!v.importer);
+    h.wrap(
+        "section",
+        &[("class", "panel"), ("aria-labelledby", "import-title")],
+        |h| {
+            h.wrap("h2", &[("id", "import-title")], |h| {
+                h.text(l.t(k::IMPORT_TITLE)).text(" ");
+                tag(h, l, "data");
+            })
+            .el("p", &[("class", "muted")], l.t(k::IMPORT_INTRO))
+            .wrap("div", &[("class", "drop"), ("data-testid", "drop")], |h| {
+                h.wrap("p", &[], |h| {
+                    h.el("label", &[("for", "import-files")], l.t(k::IMPORT_FILES))
+                        .text(" ")
+                        .void(
+                            "input",
+                            &attrs(
+                                &[
+                                    ("id", "import-files"),
+                                    ("type", "file"),
+                                    ("multiple", ""),
+                                    ("accept", ".jsonl,.json"),
+                                    ("data-testid", "import-input"),
+                                ],
+                                &[("disabled", disabled)],
+                            ),
+                        );
+                })
+                .wrap("p", &[], |h| {
+                    h.el("label", &[("for", "import-folder")], l.t(k::IMPORT_FOLDER))
+                        .text(" ")
+                        .void(
+                            "input",
+                            &attrs(
+                                &[
+                                    ("id", "import-folder"),
+                                    ("type", "file"),
+                                    ("multiple", ""),
+                                    ("webkitdirectory", ""),
+                                    ("data-testid", "import-folder"),
+                                ],
+                                &[("disabled", disabled)],
+                            ),
+                        );
+                })
+                .el("p", &[("class", "muted")], l.t(k::IMPORT_DROP));
+                if v.sample {
+                    h.wrap("p", &[], |h| {
+                        h.el(
+                            "button",
+                            &attrs(
+                                &[("type", "button"), ("data-testid", "import-sample")],
+                                &[("disabled", disabled)],
+                            ),
+                            l.t(k::IMPORT_SAMPLE),
+                        );
+                    });
                 }
-                on:dragleave=move |_| set_over.set(false)
-                on:drop=on_drop
-            >
-                <p>
-                    <label for="import-files">{tr(lang, k::IMPORT_FILES)}</label>" "
-                    <input
-                        id="import-files"
-                        type="file"
-                        multiple
-                        accept=".jsonl,.json"
-                        data-testid="import-input"
-                        disabled=!available
-                        on:change=from_input
-                    />
-                </p>
-                <p>
-                    <label for="import-folder">{tr(lang, k::IMPORT_FOLDER)}</label>" "
-                    <input id="import-folder" type="file" multiple disabled=!available prop:webkitdirectory=true on:change=from_input />
-                </p>
-                <p class="muted">{tr(lang, k::IMPORT_DROP)}</p>
-                <p hidden=!has_sample>
-                    <button type="button" data-testid="import-sample" disabled=!available on:click=try_sample>
-                        {tr(lang, k::IMPORT_SAMPLE)}
-                    </button>
-                </p>
-            </div>
-            <p class="field-inline">
-                <label for="current-plan">{tr(lang, k::IMPORT_CURRENT_PLAN)}</label>" "
-                <select id="current-plan" data-testid="current-plan" on:change=choose_plan>
-                    <option value="unknown">{tr(lang, k::IMPORT_PLAN_UNKNOWN)}</option>
-                    {Plan::ALL.into_iter().map(|p| view! { <option value=p.id()>{move || plan_name(lang.get(), p)}</option> }).collect_view()}
-                </select>
-            </p>
-            <div aria-live="polite" inner_html=move || state.with(|st| status(lang.get(), st))></div>
-            <div inner_html=move || imported.with(|m| m.as_ref().map(|m| m.view.html.clone()).unwrap_or_default())></div>
-            <div inner_html=move || {
-                let link = imported.with(|m| m.is_none());
-                inputs.with(|i| link_calibration(lang.get(), i).filter(|_| link).unwrap_or_default())
-            }></div>
-            <p class="share">
-                <button type="button" data-testid="import-cancel" hidden=move || !running() on:click=cancel>
-                    {tr(lang, k::IMPORT_CANCEL)}
-                </button>
-                <button type="button" class="primary" data-testid="use-data" hidden=move || !has_view() on:click=use_numbers>
-                    {tr(lang, k::IMPORT_USE)}
-                </button>
-                <button type="button" data-testid="answer-from-data" hidden=move || !has_view() || leads.get() on:click=move |_| lead_again(())>
-                    {tr(lang, k::IMPORT_LEAD_AGAIN)}
-                </button>
-                <button
-                    type="button"
-                    data-testid="calibration-forget"
-                    hidden=move || !inputs.with(|i| i.calibration.is_some_and(|c| c.hits == 0))
-                    on:click=move |_| inputs.update(|i| i.calibration = None)
-                >
-                    {tr(lang, k::IMPORT_CALIBRATION_FORGET)}
-                </button>
-            </p>
-        </section>
-    }
+            })
+            .wrap("p", &[("class", "field-inline")], |h| {
+                h.el(
+                    "label",
+                    &[("for", "current-plan")],
+                    l.t(k::IMPORT_CURRENT_PLAN),
+                )
+                .text(" ")
+                .wrap(
+                    "select",
+                    &[("id", "current-plan"), ("data-testid", "current-plan")],
+                    |h| {
+                        let option = |h: &mut Html, value: &str, text: &str, on: bool| {
+                            h.el(
+                                "option",
+                                &attrs(&[("value", value)], &[("selected", flag(on))]),
+                                text,
+                            );
+                        };
+                        option(
+                            h,
+                            "unknown",
+                            l.t(k::IMPORT_PLAN_UNKNOWN),
+                            v.current.is_none(),
+                        );
+                        for p in Plan::ALL {
+                            option(h, p.id(), plan_name(l, p), v.current == Some(p));
+                        }
+                    },
+                );
+            })
+            .wrap(
+                "div",
+                &[("id", "import-status"), ("aria-live", "polite")],
+                |h| {
+                    h.markup(&status(l, v.progress));
+                },
+            )
+            .wrap("div", &[("id", "import-report")], |h| {
+                h.markup(&report(v.imported));
+            })
+            .wrap("div", &[("id", "import-link")], |h| {
+                h.markup(&link_calibration(l, v.inputs, v.imported.is_some()));
+            })
+            .wrap("p", &[("id", "import-actions"), ("class", "share")], |h| {
+                h.markup(&actions(
+                    l,
+                    v.progress,
+                    v.imported.is_some(),
+                    v.leads,
+                    v.inputs,
+                ));
+            });
+        },
+    );
 }
 
-/// A calibration that came with a link (no limit hits counted in this page): said, with the test
-/// hooks of the import's calibration.
-fn link_calibration(l: Lang, i: &Inputs) -> Option<String> {
-    let c = i.calibration.filter(|c| c.hits == 0)?;
-    let usd = hundredths(c.window_usd);
+/// Region `import-report`: the worker's report.
+pub fn report(imported: Option<&Imported>) -> Markup {
+    imported
+        .map(|m| Markup::from_import_worker(m.view.html.clone()))
+        .unwrap_or_default()
+}
+
+/// Region `import-actions`: cancel while reading; with a report, use its numbers or make the
+/// answer follow it again; with a link's calibration, forget it.
+pub fn actions(l: Lang, p: Progress, has_report: bool, leads: bool, i: &Inputs) -> Markup {
+    let running = matches!(p, Progress::Running { .. });
+    let link_calibration = i.calibration.is_some_and(|c| c.hits == 0);
     let mut h = Html::new();
-    h.open(
-        "div",
-        &[
-            ("data-testid", "calibration"),
-            ("data-source", "data"),
-            ("class", "calibration"),
-            ("data-plan", c.plan.id()),
-            ("data-window-usd", &usd),
-            ("data-window-usd-min", &usd),
-            ("data-window-usd-max", &usd),
-        ],
+    h.el(
+        "button",
+        &button_attrs("import-cancel", None, !running),
+        l.t(k::IMPORT_CANCEL),
     )
-    .open("p", &[]);
-    tag(&mut h, l, "data");
-    h.text(" ")
-        .text(&fill(
-            l.t(k::IMPORT_CALIBRATION_LINK),
-            &[
-                ("plan", plan_name(l, c.plan)),
-                ("usd", &format::usd(l, c.window_usd)),
-            ],
-        ))
-        .close("p")
-        .close("div");
-    Some(h.finish())
+    .el(
+        "button",
+        &button_attrs("use-data", Some("primary"), !has_report),
+        l.t(k::IMPORT_USE),
+    )
+    .el(
+        "button",
+        &button_attrs("answer-from-data", None, !has_report || leads),
+        l.t(k::IMPORT_LEAD_AGAIN),
+    )
+    .el(
+        "button",
+        &button_attrs("calibration-forget", None, !link_calibration),
+        l.t(k::IMPORT_CALIBRATION_FORGET),
+    );
+    h.finish()
 }
 
-/// What the import is doing: nothing yet, reading (with a progress bar), or failed. Its report
-/// is the worker's.
-fn status(l: Lang, state: &State) -> String {
+/// Region `import-link`: a calibration that came with a link (no limit hits counted in this
+/// page), said with the test hooks of the import's calibration.
+pub fn link_calibration(l: Lang, i: &Inputs, imported: bool) -> Markup {
     let mut h = Html::new();
-    match *state {
-        State::Idle | State::Done => {}
-        State::Failed => {
+    if let Some(c) = i.calibration.filter(|c| c.hits == 0 && !imported) {
+        let usd = hundredths(c.window_usd);
+        h.wrap(
+            "div",
+            &[
+                ("data-testid", "calibration"),
+                ("data-source", "data"),
+                ("class", "calibration"),
+                ("data-plan", c.plan.id()),
+                ("data-window-usd", &usd),
+                ("data-window-usd-min", &usd),
+                ("data-window-usd-max", &usd),
+            ],
+            |h| {
+                h.wrap("p", &[], |h| {
+                    tag(h, l, "data");
+                    h.text(" ").text(&fill(
+                        l.t(k::IMPORT_CALIBRATION_LINK),
+                        &[
+                            ("plan", plan_name(l, c.plan)),
+                            ("usd", &format::usd(l, c.window_usd)),
+                        ],
+                    ));
+                });
+            },
+        );
+    }
+    h.finish()
+}
+
+/// Region `import-status`: nothing yet, reading (with a progress bar), or failed.
+pub fn status(l: Lang, p: Progress) -> Markup {
+    let mut h = Html::new();
+    match p {
+        Progress::Idle | Progress::Done => {}
+        Progress::Failed => {
             h.el("p", &[("class", "warning")], l.t(k::IMPORT_FAILED));
         }
-        State::Running {
+        Progress::Running {
             bytes,
             total,
             files,
             count,
         } => {
-            h.open("p", &[])
-                .el(
+            h.wrap("p", &[], |h| {
+                h.el(
                     "progress",
                     &[
                         ("max", &crate::num::text(total.max(1.0))),
@@ -363,8 +391,8 @@ fn status(l: Lang, state: &State) -> String {
                         ("files", &format::int(l, files)),
                         ("count", &format::int(l, count)),
                     ],
-                ))
-                .close("p");
+                ));
+            });
         }
     }
     h.finish()

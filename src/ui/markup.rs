@@ -1,22 +1,47 @@
-//! A tiny HTML writer for the read-only regions of the page (the answer, the plan cards, the
-//! charts, the advice, the facts, the import summary).
+//! The page's markup, written by plain functions: the whole page at build time (the prerendered
+//! `index.html`) and each region again in the browser when what it shows changes.
 //!
-//! Those regions are re-drawn as a whole whenever the evaluation changes, so fine-grained
-//! reactivity buys them nothing, while every distinct `view!` tree costs its own generic code
-//! in the wasm. Written as markup by plain functions and set with `inner_html`, they cost a few
-//! string pushes instead: about a third of the page's size. Interactive parts (inputs, buttons)
-//! stay Leptos views. Every text and attribute value is escaped here, so nothing read from a
-//! link or a file can become markup.
+//! Wrong markup is hard to write here: tag and attribute names are `&'static str`; an element is
+//! written whole ([`Html::el`], [`Html::wrap`] with a closure for its children, [`Html::void`],
+//! [`Html::shape`]), so what is opened is always closed; every text and attribute value is
+//! escaped, so nothing read from a link or a file can become markup; the writer returns a
+//! [`Markup`], and [`Markup::set_into`] is the one place that sets `innerHTML`. A browser test
+//! parses every region back and checks its elements (`tests/web.rs`).
+
+/// Escaped, well-formed markup.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Markup(String);
+
+impl Markup {
+    /// Markup this program's writer wrote in another thread: the import worker's report, posted
+    /// as a string (the worker runs this same code; the page's CSP refuses scripts anyway).
+    pub fn from_import_worker(markup: String) -> Markup {
+        Markup(markup)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Sets an element's content to this markup: the only place the page writes `innerHTML`.
+    pub fn set_into(&self, element: &web_sys::Element) {
+        element.set_inner_html(&self.0);
+    }
+}
+
+/// The writer.
 #[derive(Default)]
 pub struct Html(String);
+
+/// An attribute: a static name and an escaped value.
+pub type Attr<'a> = (&'static str, &'a str);
 
 impl Html {
     pub fn new() -> Html {
         Html(String::with_capacity(1024))
     }
 
-    /// `<tag a="v" …>`, values escaped.
-    pub fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Html {
+    fn open(&mut self, tag: &'static str, attrs: &[Attr<'_>]) {
         self.0.push('<');
         self.0.push_str(tag);
         for (name, value) in attrs {
@@ -27,14 +52,46 @@ impl Html {
             self.0.push('"');
         }
         self.0.push('>');
-        self
     }
 
-    /// `</tag>`.
-    pub fn close(&mut self, tag: &str) -> &mut Html {
+    fn close(&mut self, tag: &'static str) {
         self.0.push_str("</");
         self.0.push_str(tag);
         self.0.push('>');
+    }
+
+    /// `<tag …>children</tag>`, the children written by `inner`.
+    pub fn wrap(
+        &mut self,
+        tag: &'static str,
+        attrs: &[Attr<'_>],
+        inner: impl FnOnce(&mut Html),
+    ) -> &mut Html {
+        self.open(tag, attrs);
+        inner(self);
+        self.close(tag);
+        self
+    }
+
+    /// `<tag …>text</tag>`, the text escaped.
+    pub fn el(&mut self, tag: &'static str, attrs: &[Attr<'_>], text: &str) -> &mut Html {
+        self.open(tag, attrs);
+        escape(&mut self.0, text);
+        self.close(tag);
+        self
+    }
+
+    /// `<tag …>` for HTML's void elements (`input`), which have no end tag.
+    pub fn void(&mut self, tag: &'static str, attrs: &[Attr<'_>]) -> &mut Html {
+        self.open(tag, attrs);
+        self
+    }
+
+    /// `<tag …></tag>`: an SVG shape without children (written the way the browser serializes
+    /// it).
+    pub fn shape(&mut self, tag: &'static str, attrs: &[Attr<'_>]) -> &mut Html {
+        self.open(tag, attrs);
+        self.close(tag);
         self
     }
 
@@ -44,15 +101,9 @@ impl Html {
         self
     }
 
-    /// `<tag …>text</tag>`.
-    pub fn el(&mut self, tag: &str, attrs: &[(&str, &str)], text: &str) -> &mut Html {
-        self.open(tag, attrs).text(text).close(tag)
-    }
-
-    /// `<tag …/>`: an SVG shape (self-closing is valid inside `<svg>`).
-    pub fn shape(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Html {
-        self.open(tag, attrs);
-        self.0.insert(self.0.len() - 1, '/');
+    /// Markup written by another function.
+    pub fn markup(&mut self, m: &Markup) -> &mut Html {
+        self.0.push_str(&m.0);
         self
     }
 
@@ -68,8 +119,8 @@ impl Html {
         self
     }
 
-    pub fn finish(self) -> String {
-        self.0
+    pub fn finish(self) -> Markup {
+        Markup(self.0)
     }
 }
 
@@ -86,21 +137,41 @@ fn escape(out: &mut String, s: &str) {
     }
 }
 
+/// An attribute that is present or not (`hidden`, `checked`, `disabled`): `Some` empty value.
+pub fn flag(on: bool) -> Option<&'static str> {
+    on.then_some("")
+}
+
+/// The attributes with the optional ones that are present.
+pub fn attrs<'a>(
+    fixed: &[Attr<'a>],
+    optional: &[(&'static str, Option<&'a str>)],
+) -> Vec<Attr<'a>> {
+    let mut out = fixed.to_vec();
+    out.extend(
+        optional
+            .iter()
+            .filter_map(|(name, value)| value.map(|v| (*name, v))),
+    );
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn writes_elements_and_escapes_everything() {
+    fn writes_elements_whole_and_escapes_everything() {
         let mut h = Html::new();
-        h.open("p", &[("class", "a\"b")])
-            .text("1 < 2 & 3")
-            .close("p")
-            .shape("rect", &[("x", "0")])
-            .el("span", &[], "<script>");
+        h.wrap("p", &[("class", "a\"b")], |h| {
+            h.text("1 < 2 & 3");
+        })
+        .shape("rect", &[("x", "0")])
+        .el("span", &[], "<script>")
+        .void("input", &[("value", "'x'")]);
         assert_eq!(
-            h.finish(),
-            "<p class=\"a&quot;b\">1 &lt; 2 &amp; 3</p><rect x=\"0\"/><span>&lt;script&gt;</span>"
+            h.finish().as_str(),
+            "<p class=\"a&quot;b\">1 &lt; 2 &amp; 3</p><rect x=\"0\"></rect><span>&lt;script&gt;</span><input value=\"&#39;x&#39;\">"
         );
     }
 
@@ -108,6 +179,18 @@ mod tests {
     fn backticks_become_code() {
         let mut h = Html::new();
         h.with_code("set `A` then `B`");
-        assert_eq!(h.finish(), "set <code>A</code> then <code>B</code>");
+        assert_eq!(
+            h.finish().as_str(),
+            "set <code>A</code> then <code>B</code>"
+        );
+    }
+
+    #[test]
+    fn optional_attributes() {
+        let a = attrs(
+            &[("type", "checkbox")],
+            &[("checked", flag(true)), ("disabled", flag(false))],
+        );
+        assert_eq!(a, vec![("type", "checkbox"), ("checked", "")]);
     }
 }

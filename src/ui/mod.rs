@@ -1,31 +1,32 @@
-//! The page, as small Leptos components. State is one `RwSignal<Inputs>` (plus the language and
-//! the last import); the evaluation is one `Memo` derived from them; the view only reads them.
-//! Effects only talk to the outside world: the address bar, `<html lang>`.
+//! The page. Its state is one `RwSignal<Inputs>` (plus the language, the import and two bits of
+//! interface state); the answer is one `Memo<Evaluation>` derived from them. The page is written
+//! as markup by plain functions (`page`): at build time, into `index.html`, for the default
+//! inputs in English; in the browser, the wasm takes that page over as it is, and each region
+//! (an element with an id) is rewritten by an effect when what it shows changes. The controls'
+//! events go to one listener per event type (`events`), which writes the state. Other effects
+//! only talk to the outside world: the address bar, `<html lang>`, the import worker.
+//!
+//! Why not Leptos views: one view tree per region and control cost the first load about 60 KB
+//! brotli of the 90 KB budget; written as markup, the page wasm is about a third of that
+//! (`docs/architecture.md`, "Size"). The reactive graph (signals, memos, effects) is Leptos'.
 use leptos::prelude::*;
 
 mod chart;
 mod describe;
+mod events;
 pub mod format;
 mod import;
 mod inputs;
-mod markup;
+pub mod markup;
+pub mod page;
 mod panels;
 pub mod report;
 mod result;
 mod share_box;
 
-use crate::i18n::{k, Lang};
-use crate::model::{evaluate, evaluate_observed, Evaluation, Inputs};
+use crate::i18n::Lang;
+use crate::model::{evaluate, evaluate_observed, Evaluation, Inputs, Plan};
 use crate::share::{self, Warning};
-
-/// A translated text that follows the language. One function (so one closure type) for every
-/// text of the page: the view code for it is compiled once, not once per call site.
-pub fn tr(
-    lang: Signal<Lang>,
-    key: usize,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    move || lang.get().t(key)
-}
 
 /// How long the address bar waits after the last change before it is rewritten.
 const URL_DEBOUNCE_MS: u32 = 250;
@@ -48,38 +49,46 @@ impl Imported {
     }
 }
 
-/// The page's state: one `RwSignal<Inputs>`, the language and the last import, started from the
-/// link.
+/// The page's state.
 #[derive(Clone, Copy)]
 pub struct PageState {
     pub inputs: RwSignal<Inputs>,
     pub lang: RwSignal<Lang>,
     pub imported: RwSignal<Option<Imported>>,
+    pub import: RwSignal<import::Progress>,
+    /// The plan the visitor says they were on when the limits cut them off.
+    pub current: RwSignal<Option<Plan>>,
+    /// The inputs when the last import finished: its answer leads from then on.
+    pub import_at: StoredValue<Option<Inputs>>,
     /// The one answer every region reads: the import's while the inputs are those it was shown
     /// with, else the calculator's.
     pub eval: Memo<Evaluation>,
-    /// The query string that reopens the page as it is (the address bar and the share box).
+    /// The query string that reopens the page as it is (the address bar and "Copy link").
     pub link: Memo<String>,
-    warnings: StoredValue<Vec<Warning>>,
+    /// The last copy of the link: which link, and how it went.
+    pub copy: RwSignal<Option<(String, share_box::Status)>>,
+    /// What the opening link had that could not be used, until dismissed.
+    pub notice: RwSignal<Vec<Warning>>,
+    /// The device has a share sheet.
+    pub can_share: bool,
+    /// The page has an import worker, and sample logs to try it with.
+    pub importer: bool,
+    pub sample: bool,
 }
 
 impl PageState {
-    /// Reads the link the page was opened with (and the browser's languages). Also returns the
-    /// language wanted there: the state starts in English when its texts are not loaded yet.
-    pub fn from_location() -> (PageState, Lang) {
-        let (start, link_lang, warnings) = share::decode(&share::browser::current_query());
-        let wanted = link_lang.unwrap_or_else(|| {
-            let tags = browser_languages();
-            Lang::negotiate(tags.iter().map(String::as_str))
-        });
-        let lang = if wanted.is_ready() { wanted } else { Lang::En };
-        let inputs = RwSignal::new(start);
+    /// The state for `inputs` and `lang`, with the link's warnings.
+    pub fn new(inputs: Inputs, lang: Lang, warnings: Vec<Warning>, env: Environment) -> PageState {
+        let inputs = RwSignal::new(inputs);
         let lang = RwSignal::new(lang);
         let imported = RwSignal::new(None::<Imported>);
-        let state = PageState {
+        PageState {
             inputs,
             lang,
             imported,
+            import: RwSignal::new(import::Progress::Idle),
+            current: RwSignal::new(None),
+            import_at: StoredValue::new(None),
             eval: Memo::new(move |_| {
                 inputs.with(|i| {
                     imported.with(|m| match m {
@@ -89,10 +98,86 @@ impl PageState {
                 })
             }),
             link: Memo::new(move |_| inputs.with(|i| share::encode(i, Some(lang.get())))),
-            warnings: StoredValue::new(warnings),
-        };
-        (state, wanted)
+            copy: RwSignal::new(None),
+            notice: RwSignal::new(warnings),
+            can_share: env.can_share,
+            importer: env.importer,
+            sample: env.sample,
+        }
     }
+
+    /// The view of the state one render of the whole page needs (read without tracking).
+    fn render_all(self, url: &str) -> (markup::Markup, markup::Markup) {
+        let l = self.lang.get_untracked();
+        let app = self.inputs.with_untracked(|i| {
+            self.eval.with_untracked(|e| {
+                self.notice.with_untracked(|warnings| {
+                    self.imported.with_untracked(|imported| {
+                        page::app(&page::View {
+                            l,
+                            inputs: i,
+                            eval: e,
+                            warnings,
+                            share: untrack(|| page::share_status(self)),
+                            can_share: self.can_share,
+                            importer: self.importer,
+                            sample: self.sample,
+                            url,
+                            progress: self.import.get_untracked(),
+                            imported: imported.as_ref(),
+                            current: self.current.get_untracked(),
+                            leads: imported.as_ref().is_some_and(|m| m.leads(i)),
+                        })
+                    })
+                })
+            })
+        });
+        (page::langs(l), app)
+    }
+}
+
+/// What the page can do where it runs.
+#[derive(Clone, Copy, Debug)]
+pub struct Environment {
+    /// The device has a share sheet.
+    pub can_share: bool,
+    /// The build has the import worker.
+    pub importer: bool,
+    /// The build has sample logs.
+    pub sample: bool,
+}
+
+impl Environment {
+    /// The browser's.
+    fn here() -> Environment {
+        Environment {
+            can_share: share::browser::can_share(),
+            importer: crate::usage::browser::worker_url().is_some(),
+            sample: crate::usage::browser::sample_url().is_some(),
+        }
+    }
+}
+
+/// The page as the build prerenders it: the default inputs, in English, no link, no import, for
+/// a browser without a share sheet (the build makes the importer and the sample).
+pub fn prerendered() -> (markup::Markup, markup::Markup) {
+    render(Inputs::default(), Lang::En, Vec::new())
+}
+
+/// The whole page (the language switch, everything under `#app`) for a state, as the build and
+/// a change of language write it; the browser tests parse it back.
+pub fn render(
+    inputs: Inputs,
+    lang: Lang,
+    warnings: Vec<Warning>,
+) -> (markup::Markup, markup::Markup) {
+    let owner = Owner::new();
+    let env = Environment {
+        can_share: false,
+        importer: true,
+        sample: true,
+    };
+    owner.with(|| PageState::new(inputs, lang, warnings, env).render_all(""))
 }
 
 /// Fetches the French texts (the build names their file in `<meta name="ccplan-texts-fr">`) and
@@ -120,102 +205,24 @@ async fn load_french() -> bool {
     fetch().await.is_some_and(crate::i18n::install_fr)
 }
 
-fn element(id: &str) -> Option<web_sys::HtmlElement> {
-    let el = web_sys::window()?.document()?.get_element_by_id(id)?;
-    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok()
-}
-
-/// Mounts the page over the static shell of index.html (see [`mount_page`]). The mounted page
-/// lives as long as the page.
+/// Start-up: takes the page over (see [`mount_page`]) for as long as the page lives.
 pub fn mount() {
-    // Not leptos' spawn_local: its executor is set up by the first mount.
     wasm_bindgen_futures::spawn_local(async {
-        if let (Some(langs), Some(app)) = (element("langs"), element("app")) {
-            std::mem::forget(mount_page(langs, app).await);
-        }
+        std::mem::forget(mount_page().await);
     });
 }
 
-/// A mounted page: dropping it unmounts every part.
-pub type Mounted = Vec<Box<dyn std::any::Any>>;
-
-/// Mounts the page, started from the link, into the static shell: the title and the lede stay
-/// where they were painted (so the first paint is also the largest one), the language switch
-/// goes into `langs`, the calculator into `app`.
-///
-/// Each part is mounted in its own task, so no task blocks the main thread for long: the inputs,
-/// the answer, the plan cards and the charts beside it, then below the fold the import and the
-/// advice, the assumptions and the footer, and last the service worker's registration.
-pub async fn mount_page(langs: web_sys::HtmlElement, app: web_sys::HtmlElement) -> Mounted {
-    let (state, wanted) = PageState::from_location();
-    // French wanted but not compiled in: fetched before the calculator is mounted (the static
-    // shell is painted meanwhile); if that fails the page works in English.
-    if !wanted.is_ready() && load_french().await {
-        state.lang.set(wanted);
-    }
-    let PageState {
-        inputs,
-        imported,
-        eval,
-        link,
-        ..
-    } = state;
-    let lang: Signal<Lang> = state.lang.into();
-    let mut parts: Mounted = vec![
-        part(langs, move || view! { <LangSwitch lang=state.lang /> }),
-        part(app.clone(), move || view! { <Calculator state /> }),
-    ];
-    next_task().await;
-    if let Some(answer) = element("answer") {
-        parts.push(part(answer.clone(), move || {
-            view! { <result::Recommendation eval inputs lang link /> }
-        }));
-        next_task().await;
-        parts.push(part(answer, move || view! { <Details state /> }));
-    }
-    next_task().await;
-    parts.push(part(app, move || {
-        view! {
-            <div class="stack" id="more">
-                <import::Import inputs imported lang />
-                <panels::Advice eval inputs lang />
-            </div>
-        }
-    }));
-    next_task().await;
-    if let Some(more) = element("more") {
-        parts.push(part(more, move || {
-            view! {
-                <panels::Assumptions inputs lang />
-                <footer>
-                    <p>{tr(lang, k::FOOTER_SOURCE)}</p>
-                    <p>{tr(lang, k::FOOTER_PRIVACY)}</p>
-                </footer>
-            }
-        }));
-    }
-    next_task().await;
-    register_service_worker();
-    parts
+/// A page taken over: dropping it ends its effects and event listeners (the browser tests mount
+/// several pages one after the other).
+pub struct Mounted {
+    owner: Owner,
+    _events: events::Listeners,
 }
 
-/// Mounts a view at the end of `parent`; dropping the box unmounts it.
-fn part<N: IntoView + 'static>(
-    parent: web_sys::HtmlElement,
-    view: impl FnOnce() -> N + 'static,
-) -> Box<dyn std::any::Any> {
-    Box::new(leptos::mount::mount_to(parent, view))
-}
-
-/// Resolves in a later task (`setTimeout(0)`): the browser may paint and handle input meanwhile.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let window = web_sys::window();
-        if window.is_none_or(|w| w.set_timeout_with_callback(&resolve).is_err()) {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.owner.cleanup();
+    }
 }
 
 /// The browser's preferred languages, most wanted first.
@@ -234,174 +241,130 @@ fn browser_languages() -> Vec<String> {
     tags
 }
 
-/// Sets the text of a static element of the shell, if it is there and differs.
-fn set_shell_text(id: &str, text: &str) {
-    if let Some(el) = element(id) {
+/// Sets the text of an element of the page, if it is there and differs.
+fn set_text(id: &str, text: &str) {
+    if let Some(el) = page::by_id(id) {
         if el.text_content().as_deref() != Some(text) {
             el.set_text_content(Some(text));
         }
     }
 }
 
-/// Under the title: the inputs, and the column the answer is mounted in (and the page's effects
-/// to the outside world).
-#[component]
-fn Calculator(state: PageState) -> impl IntoView {
-    let PageState {
-        inputs,
-        lang,
-        link,
-        warnings,
-        ..
-    } = state;
-    let lang_signal: Signal<Lang> = lang.into();
+/// Takes the page over: reads the link and the browser's languages; fetches the French texts
+/// when French is wanted; keeps the prerendered page as it is when it already shows this state
+/// (the default inputs in English), else writes it whole; then binds the regions, the controls
+/// and the events, and says the answer is no longer pending.
+pub async fn mount_page() -> Mounted {
+    // Leptos' task executor (a page that mounts no Leptos view sets it up itself); a second
+    // page mounted by the browser tests finds it set.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let (start, link_lang, warnings) = share::decode(&share::browser::current_query());
+    let wanted = link_lang.unwrap_or_else(|| {
+        let tags = browser_languages();
+        Lang::negotiate(tags.iter().map(String::as_str))
+    });
+    // French wanted but not compiled in: fetched first (the page stays pending meanwhile); if
+    // that fails the page works in English.
+    let lang = if wanted.is_ready() || load_french().await {
+        wanted
+    } else {
+        set_text("lang-status", Lang::En.t(crate::i18n::k::LANG_UNAVAILABLE));
+        Lang::En
+    };
+    let owner = Owner::new();
+    let env = Environment::here();
+    let prerendered = page::by_id("app").is_some_and(|a| a.has_attribute("data-prerendered"));
+    let (state, fresh) = owner.with(|| {
+        let state = PageState::new(start, lang, warnings, env);
+        // Values typed into the prerendered fields before the wasm arrived are kept.
+        let default = state.inputs.with_untracked(|i| *i == Inputs::default());
+        let typed = prerendered && default && events::read_typed(state);
+        let same = prerendered
+            && lang == Lang::En
+            && env.importer
+            && env.sample
+            && state.notice.with_untracked(Vec::is_empty)
+            && state.inputs.with_untracked(|i| *i == Inputs::default());
+        if !same && !typed {
+            let (langs, app) = state.render_all("");
+            if let (Some(l), Some(a)) = (page::by_id("langs"), page::by_id("app")) {
+                langs.set_into(&l);
+                app.set_into(&a);
+            }
+        }
+        (state, !typed)
+    });
+    let events = owner.with(|| {
+        page::bind_regions(state, fresh);
+        page::sync_controls(state);
+        import::keep_report_current(state);
+        follow_language(state);
+        follow_address(state);
+        events::listen(state)
+    });
+    // The answer on the page is now this state's (it was the default's while pending).
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.class_list().remove_1("pending");
+        let _ = html.remove_attribute("aria-busy");
+        // For tests and scripts: the page is the wasm's now.
+        let _ = html.set_attribute("data-ready", "");
+    }
+    register_service_worker();
+    Mounted {
+        owner,
+        _events: events,
+    }
+}
 
-    // <html lang> and the shell's static texts follow the language.
-    Effect::new(move |_| {
-        let l = lang.get();
+/// `<html lang>`, the shell's texts, and on a change of language the whole page in it.
+fn follow_language(s: PageState) {
+    Effect::new(move |prev: Option<Lang>| {
+        let l = s.lang.get();
         if let Some(html) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
         {
             let _ = html.set_attribute("lang", l.tag());
         }
-        set_shell_text("title", l.t(k::APP_TITLE));
-        set_shell_text("lede", l.t(k::APP_LEDE));
-        set_shell_text("skip", l.t(k::SKIP_TO_RESULT));
+        for (id, text) in page::shell_texts(l) {
+            set_text(id, text);
+        }
+        if prev.is_some_and(|p| p != l) {
+            let url = share::browser::url_with_query(&s.link.get_untracked());
+            let (langs, app) = s.render_all(&url);
+            if let (Some(lg), Some(a)) = (page::by_id("langs"), page::by_id("app")) {
+                langs.set_into(&lg);
+                app.set_into(&a);
+            }
+        }
+        l
     });
-    // The address bar follows the inputs, debounced: one rewrite after the slider stops.
+}
+
+/// The address bar follows the inputs, debounced: one rewrite after the slider stops.
+fn follow_address(s: PageState) {
     let pending = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
     Effect::new(move |_| {
-        let query = link.get();
+        let query = s.link.get();
         let timeout = gloo_timers::callback::Timeout::new(URL_DEBOUNCE_MS, move || {
             share::browser::replace_query(&query)
         });
         // Dropping the previous timeout cancels it.
         pending.set_value(Some(timeout));
     });
-    view! {
-        <LinkNotice warnings=warnings.get_value() lang=lang_signal />
-        <div class="layout">
-            <inputs::InputsPanel inputs lang=lang_signal />
-            <div class="stack" id="answer"></div>
-        </div>
-    }
 }
 
-/// Beside the answer (mounted after it): the plan cards, the costs and the demand chart.
-#[component]
-fn Details(state: PageState) -> impl IntoView {
-    let PageState {
-        inputs, lang, eval, ..
-    } = state;
-    let lang: Signal<Lang> = lang.into();
-    view! {
-        <result::PlanCards eval lang />
-        <result::Costs eval inputs lang />
-        <chart::DemandChart eval lang />
-    }
-}
-
-thread_local! {
-    /// The language last clicked in the switch.
-    static LAST_CHOICE: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
-}
-
-/// FR and EN buttons. A language whose texts are not loaded yet is fetched first (its button
-/// is `aria-busy` meanwhile); if that fails the page stays as it is and says so. Plain DOM calls
-/// rather than more reactive nodes: each of those costs generic code in the wasm.
-#[component]
-fn LangSwitch(lang: RwSignal<Lang>) -> impl IntoView {
-    let choose = move |l: Lang, button: Option<web_sys::Element>| {
-        set_shell_text("lang-status", "");
-        // The last click wins, even over a fetch still running for an earlier one.
-        LAST_CHOICE.set(Some(l));
-        if l.is_ready() {
-            lang.set(l);
-            return;
-        }
-        let Some(button) = button.filter(|b| !b.has_attribute("aria-busy")) else {
-            return;
-        };
-        let _ = button.set_attribute("aria-busy", "true");
-        leptos::task::spawn_local(async move {
-            if load_french().await {
-                if LAST_CHOICE.get() == Some(l) {
-                    lang.set(l);
-                }
-            } else {
-                set_shell_text("lang-status", lang.get_untracked().t(k::LANG_UNAVAILABLE));
-            }
-            let _ = button.remove_attribute("aria-busy");
-        });
-    };
-    let button = move |l: Lang, label: &'static str, name: usize| {
-        view! {
-            <button
-                type="button"
-                data-testid=format!("lang-{}", l.tag())
-                lang=l.tag()
-                aria-pressed=move || (lang.get() == l).to_string()
-                aria-label=move || [label, " ", l.t(name)].concat()
-                on:click=move |ev| {
-                    let target = ev.current_target();
-                    choose(l, target.and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok()))
-                }
-            >
-                {label}
-            </button>
-        }
-    };
-    view! {
-        <nav class="langs" aria-label=tr(lang.into(), k::LANG_SWITCH)>
-            {button(Lang::Fr, "FR", k::LANG_NAME)}
-            {button(Lang::En, "EN", k::LANG_NAME)}
-            <span class="lang-status" id="lang-status" role="status" data-testid="lang-status"></span>
-        </nav>
-    }
-}
-
-/// Says, discreetly, which values of the link that opened the page could not be used.
-#[component]
-fn LinkNotice(warnings: Vec<Warning>, lang: Signal<Lang>) -> impl IntoView {
-    if warnings.is_empty() {
-        return None;
-    }
-    let (dismissed, set_dismissed) = signal(false);
-    let describe = move |l: Lang| -> String {
-        let items: Vec<String> = warnings
-            .iter()
-            .map(|w| match w {
-                Warning::TooLong => l.t(k::LINK_TOO_LONG).to_string(),
-                Warning::NewerVersion => l.t(k::LINK_NEWER).to_string(),
-                Warning::Unknown(key) => crate::i18n::fill(l.t(k::LINK_UNKNOWN), &[("key", key)]),
-                Warning::Unreadable(key) => {
-                    crate::i18n::fill(l.t(k::LINK_UNREADABLE), &[("key", key)])
-                }
-                Warning::Adjusted(key) => crate::i18n::fill(l.t(k::LINK_ADJUSTED), &[("key", key)]),
-            })
-            .collect();
-        items.join(l.t(k::LIST_SEPARATOR))
-    };
-    Some(view! {
-        <p class="notice" role="status" data-testid="link-notice" hidden=move || dismissed.get()>
-            {tr(lang, k::LINK_NOTICE)}" "
-            {move || describe(lang.get())}" "
-            <button type="button" on:click=move |_| set_dismissed.set(true)>
-                {tr(lang, k::DISMISS)}
-            </button>
-        </p>
-    })
-}
-
-/// Offline support (B8): the service worker precaches the build. Skipped where unsupported.
+/// Offline support: the service worker precaches the build. Skipped where unsupported.
 fn register_service_worker() {
     if let Some(window) = web_sys::window() {
         let navigator = window.navigator();
         if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
             let registration = navigator.service_worker().register("sw.js");
             // A refused registration (private mode, file://) is not an error for the page.
-            leptos::task::spawn_local(async move {
+            wasm_bindgen_futures::spawn_local(async move {
                 let _ = wasm_bindgen_futures::JsFuture::from(registration).await;
             });
         }

@@ -1,17 +1,16 @@
 //! The article's advice where it applies, and the transparency panel: every official fact with
 //! its source, every estimate editable with its rationale and a reset.
-use leptos::prelude::*;
-
 use super::format;
-use super::markup::Html;
-use super::tr;
-use crate::i18n::{fill, k, Lang};
+use super::markup::{Html, Markup};
+use super::result::tag;
+use crate::i18n::{fill, k, Key, Lang};
 use crate::model::{
-    AssumptionKey, Evaluation, FactValue, Inputs, Plan, Unit, Verdict, FACTS, FACTS_CHECKED,
+    AssumptionKey, Evaluation, FactValue, Inputs, ModelChoice, Plan, Unit, Verdict, FACTS,
+    FACTS_CHECKED,
 };
 
 /// Which pieces of the article's advice apply to this situation, most useful first.
-fn advice_for(e: &Evaluation, i: &Inputs) -> Vec<usize> {
+pub fn advice_for(e: &Evaluation, i: &Inputs) -> Vec<Key> {
     let r = &e.recommendation;
     let pro = e.plan(Plan::Pro);
     let max5 = e.plan(Plan::Max5);
@@ -22,7 +21,7 @@ fn advice_for(e: &Evaluation, i: &Inputs) -> Vec<usize> {
     if max5.verdict != Verdict::Comfortable && r.plan == Plan::Max20 {
         out.push(k::ADVICE_UPGRADE_MAX5);
     }
-    if i.model != crate::model::ModelChoice::Sonnet {
+    if i.model != ModelChoice::Sonnet {
         out.push(k::ADVICE_MODEL);
     }
     // Never "wait rather than accept API credits" next to an answer that relies on them.
@@ -41,7 +40,7 @@ fn advice_for(e: &Evaluation, i: &Inputs) -> Vec<usize> {
     });
     out.push(k::ADVICE_API_KEY);
     out.push(k::ADVICE_LOGIN);
-    if i.model == crate::model::ModelChoice::Sonnet {
+    if i.model == ModelChoice::Sonnet {
         out.push(k::ADVICE_MODEL);
     }
     if r.verdict == Verdict::Comfortable {
@@ -50,34 +49,26 @@ fn advice_for(e: &Evaluation, i: &Inputs) -> Vec<usize> {
     out
 }
 
-#[component]
-pub fn Advice(
-    eval: Memo<Evaluation>,
-    inputs: RwSignal<Inputs>,
-    lang: Signal<Lang>,
-) -> impl IntoView {
-    view! {
-        <section class="panel advice" aria-labelledby="advice-title">
-            <h2 id="advice-title">{tr(lang, k::ADVICE_TITLE)}</h2>
-            <ul data-testid="advice" inner_html=move || {
-                let l = lang.get();
-                let mut h = Html::new();
-                for key in eval.with(|e| inputs.with(|i| advice_for(e, i))) {
-                    h.open("li", &[]).with_code(l.t(key)).close("li");
-                }
-                h.finish()
-            }></ul>
-        </section>
+/// Region `advice`.
+pub fn advice(l: Lang, e: &Evaluation, i: &Inputs) -> Markup {
+    let mut h = Html::new();
+    for key in advice_for(e, i) {
+        h.wrap("li", &[], |h| {
+            h.with_code(l.t(key));
+        });
     }
+    h.finish()
 }
 
 fn fact_value(l: Lang, v: FactValue) -> String {
     match v {
         FactValue::Usd(x) => format::usd(l, x),
-        FactValue::Multiple(x) => format!("{}×", format::int(l, x)),
-        FactValue::About(x) => format!("≈ {}", format::int(l, x)),
-        FactValue::Range(a, b) => format!("{}–{}", format::int(l, a), format::int(l, b)),
-        FactValue::AboutRange(a, b) => format!("≈ {}–{}", format::int(l, a), format::int(l, b)),
+        FactValue::Multiple(x) => [format::int(l, x).as_str(), "×"].concat(),
+        FactValue::About(x) => ["≈ ", &format::int(l, x)].concat(),
+        FactValue::Range(a, b) => [format::int(l, a), format::int(l, b)].join("–"),
+        FactValue::AboutRange(a, b) => {
+            ["≈ ", &[format::int(l, a), format::int(l, b)].join("–")].concat()
+        }
         FactValue::Hours(h) => fill(l.t(k::UNIT_HOURS), &[("v", &format::int(l, h))]),
         FactValue::UnderLines(n) => fill(l.t(k::UNIT_UNDER_LINES), &[("v", &format::int(l, n))]),
         FactValue::Statement => String::new(),
@@ -97,143 +88,153 @@ fn unit_text(l: Lang, u: Unit) -> &'static str {
 }
 
 /// An assumption's value as its field shows it: at most four decimals (5/3 → "1.6667").
-fn shown(x: f64) -> String {
+pub fn shown(x: f64) -> String {
     crate::num::text((x * 1e4).round() / 1e4)
 }
 
-/// The facts table's rows: every official fact, its value, and its source in the article.
-fn fact_rows(l: Lang) -> String {
+/// The advice section.
+pub fn advice_section(h: &mut Html, l: Lang, e: &Evaluation, i: &Inputs) {
+    h.wrap(
+        "section",
+        &[
+            ("class", "panel advice"),
+            ("aria-labelledby", "advice-title"),
+        ],
+        |h| {
+            h.el("h2", &[("id", "advice-title")], l.t(k::ADVICE_TITLE))
+                .wrap("ul", &[("id", "advice"), ("data-testid", "advice")], |h| {
+                    h.markup(&advice(l, e, i));
+                });
+        },
+    );
+}
+
+/// Region `label-<id>`: an assumption's label, tagged as an estimate (and as edited).
+pub fn assumption_label(l: Lang, key: AssumptionKey, i: &Inputs) -> Markup {
     let mut h = Html::new();
-    for f in FACTS {
-        h.open("tr", &[])
-            .open("td", &[])
-            .el("span", &[("class", "tag official")], l.t(k::TAG_OFFICIAL))
-            .text(" ")
-            .text(l.tk(f.label))
-            .close("td")
-            .el("td", &[], &fact_value(l, f.value))
-            .open("td", &[])
-            .el("q", &[("lang", "fr")], Lang::Fr.tk(f.quote))
-            .text(" — ")
-            .text(l.tk(f.section.key()))
-            .close("td")
-            .close("tr");
+    tag(&mut h, l, "estimate");
+    h.text(" ").text(l.tk(key.meta().label));
+    if i.assumptions.is_edited(key) {
+        h.text(" ")
+            .el("span", &[("class", "tag data")], l.t(k::TAG_EDITED));
     }
     h.finish()
 }
 
-#[component]
-fn AssumptionRow(
-    key: AssumptionKey,
-    inputs: RwSignal<Inputs>,
-    lang: Signal<Lang>,
-) -> impl IntoView {
-    let meta = key.meta();
-    // A plain closure, not a memo: it re-runs on every change of the inputs, re-setting the field
-    // to the same value and rebuilding the label (a few microseconds for the eight rows); a memo
-    // of the assumptions measured 0.5 KB brotli more.
-    let value = move || inputs.with(|i| i.assumptions.get(key));
-    let id = format!("assume-{}", key.id());
-    let edited = move || (value() - meta.default).abs() > f64::EPSILON;
-    // The label and the explanation are plain markup: they change only with the language
-    // (and the "edited" tag with the value).
-    let label = move || {
-        let l = lang.get();
-        let mut h = Html::new();
-        h.el("span", &[("class", "tag estimate")], l.t(k::TAG_ESTIMATE))
-            .text(" ")
-            .text(l.tk(meta.label));
-        if edited() {
-            h.text(" ")
-                .el("span", &[("class", "tag data")], l.t(k::TAG_EDITED));
-        }
-        h.finish()
-    };
-    let about = move || {
-        let l = lang.get();
-        let mut h = Html::new();
-        h.el(
-            "p",
-            &[],
-            &[
-                l.tk(meta.why),
-                " ",
-                &fill(
-                    l.t(k::ASSUME_RANGE),
-                    &[
-                        ("min", &format::dec2(l, meta.min)),
-                        ("max", &format::dec2(l, meta.max)),
-                        ("default", &format::dec2(l, meta.default)),
-                        ("unit", unit_text(l, meta.unit)),
-                    ],
-                ),
-            ]
-            .concat(),
-        )
-        .el(
-            "p",
-            &[],
-            &[l.t(k::ASSUME_SOURCE), " ", l.tk(meta.source)].concat(),
-        );
-        h.finish()
-    };
-    view! {
-        <div class="assume" data-source="estimate">
-            <label for=id.clone() inner_html=label></label>
-            <input
-                type="number"
-                id=id.clone()
-                data-testid=id
-                min=crate::num::text(meta.min)
-                max=crate::num::text(meta.max)
-                step=crate::num::text(meta.step)
-                inputmode="decimal"
-                prop:value=move || shown(value())
-                on:change:target=move |ev| {
-                    let target = ev.target();
-                    if let Some(x) = crate::num::parse_typed(&target.value()) {
-                        inputs.update(|i| i.assumptions.set(key, x));
+/// The transparency panel: the official facts (with the article's quotes), then every
+/// assumption with its field, rationale, range and source, and a reset.
+pub fn assumptions_section(h: &mut Html, l: Lang, i: &Inputs) {
+    h.wrap(
+        "section",
+        &[("class", "panel"), ("aria-labelledby", "assume-title")],
+        |h| {
+            h.el("h2", &[("id", "assume-title")], l.t(k::ASSUME_TITLE))
+                .el("p", &[("class", "muted")], l.t(k::ASSUME_INTRO))
+                .wrap("details", &[], |h| {
+                    h.el(
+                        "summary",
+                        &[],
+                        &fill(l.t(k::FACTS_SUMMARY), &[("date", FACTS_CHECKED)]),
+                    )
+                    .el(
+                        "p",
+                        &[("class", "muted"), ("data-source", "official")],
+                        l.tk("fact.as_of"),
+                    )
+                    .wrap("div", &[("class", "table-scroll")], |h| {
+                        h.wrap("table", &[], |h| {
+                            h.wrap("thead", &[], |h| {
+                                h.wrap("tr", &[], |h| {
+                                    for col in
+                                        [k::FACTS_COL_FACT, k::FACTS_COL_VALUE, k::FACTS_COL_SOURCE]
+                                    {
+                                        h.el("th", &[("scope", "col")], l.t(col));
+                                    }
+                                });
+                            })
+                            .wrap(
+                                "tbody",
+                                &[("data-source", "official")],
+                                |h| fact_rows(h, l),
+                            );
+                        });
+                    });
+                })
+                .wrap("details", &[("open", "")], |h| {
+                    h.el("summary", &[], l.t(k::ASSUME_SUMMARY));
+                    for key in AssumptionKey::ALL {
+                        assumption_row(h, l, key, i);
                     }
-                    target.set_value(&shown(inputs.with_untracked(|i| i.assumptions.get(key))));
-                }
-            />
-            <div inner_html=about></div>
-        </div>
+                    h.wrap("p", &[("class", "share")], |h| {
+                        h.el(
+                            "button",
+                            &[("type", "button"), ("data-testid", "reset-assumptions")],
+                            l.t(k::ASSUME_RESET),
+                        );
+                    });
+                });
+        },
+    );
+}
+
+/// The facts table's rows: every official fact, its value, and its source in the article.
+fn fact_rows(h: &mut Html, l: Lang) {
+    for f in FACTS {
+        h.wrap("tr", &[], |h| {
+            h.wrap("td", &[], |h| {
+                tag(h, l, "official");
+                h.text(" ").text(l.tk(f.label));
+            })
+            .el("td", &[], &fact_value(l, f.value))
+            .wrap("td", &[], |h| {
+                h.el("q", &[("lang", "fr")], Lang::Fr.tk(f.quote))
+                    .text(" — ")
+                    .text(l.tk(f.section.key()));
+            });
+        });
     }
 }
 
-#[component]
-pub fn Assumptions(inputs: RwSignal<Inputs>, lang: Signal<Lang>) -> impl IntoView {
-    let reset = move |_| inputs.update(|i| i.assumptions = Default::default());
-    view! {
-        <section class="panel" aria-labelledby="assume-title">
-            <h2 id="assume-title">{tr(lang, k::ASSUME_TITLE)}</h2>
-            <p class="muted">{tr(lang, k::ASSUME_INTRO)}</p>
-            <details>
-                <summary>{move || fill(lang.get().t(k::FACTS_SUMMARY), &[("date", FACTS_CHECKED)])}</summary>
-                <p class="muted" data-source="official">{move || lang.get().tk("fact.as_of")}</p>
-                <div class="table-scroll">
-                    <table>
-                        <thead>
-                            <tr>
-                                <th scope="col">{tr(lang, k::FACTS_COL_FACT)}</th>
-                                <th scope="col">{tr(lang, k::FACTS_COL_VALUE)}</th>
-                                <th scope="col">{tr(lang, k::FACTS_COL_SOURCE)}</th>
-                            </tr>
-                        </thead>
-                        <tbody data-source="official" inner_html=move || fact_rows(lang.get())></tbody>
-                    </table>
-                </div>
-            </details>
-            <details open>
-                <summary>{tr(lang, k::ASSUME_SUMMARY)}</summary>
-                {AssumptionKey::ALL.into_iter().map(|key| view! { <AssumptionRow key inputs lang /> }).collect_view()}
-                <p class="share">
-                    <button type="button" data-testid="reset-assumptions" on:click=reset>
-                        {tr(lang, k::ASSUME_RESET)}
-                    </button>
-                </p>
-            </details>
-        </section>
-    }
+fn assumption_row(h: &mut Html, l: Lang, key: AssumptionKey, i: &Inputs) {
+    let meta = key.meta();
+    let id = ["assume-", key.id()].concat();
+    let label_id = ["label-", key.id()].concat();
+    let range = fill(
+        l.t(k::ASSUME_RANGE),
+        &[
+            ("min", &format::dec2(l, meta.min)),
+            ("max", &format::dec2(l, meta.max)),
+            ("default", &format::dec2(l, meta.default)),
+            ("unit", unit_text(l, meta.unit)),
+        ],
+    );
+    h.wrap(
+        "div",
+        &[("class", "assume"), ("data-source", "estimate")],
+        |h| {
+            h.wrap("label", &[("for", &id), ("id", &label_id)], |h| {
+                h.markup(&assumption_label(l, key, i));
+            })
+            .void(
+                "input",
+                &[
+                    ("type", "number"),
+                    ("id", &id),
+                    ("data-testid", &id),
+                    ("min", &crate::num::text(meta.min)),
+                    ("max", &crate::num::text(meta.max)),
+                    ("step", &crate::num::text(meta.step)),
+                    ("inputmode", "decimal"),
+                    ("value", &shown(i.assumptions.get(key))),
+                ],
+            )
+            .wrap("div", &[], |h| {
+                h.el("p", &[], &[l.tk(meta.why), " ", &range].concat()).el(
+                    "p",
+                    &[],
+                    &[l.t(k::ASSUME_SOURCE), " ", l.tk(meta.source)].concat(),
+                );
+            });
+        },
+    );
 }

@@ -119,37 +119,26 @@ pub fn import_view(
     let r = &e.recommendation;
     let suggested = crate::share::encode(&suggested_inputs(inputs, &observed), None);
     let tokens = s.input_tokens + s.output_tokens + s.cache_creation_tokens + s.cache_read_tokens;
-    let mut h = Html::new();
-    h.open(
-        "div",
-        &[
-            ("data-testid", "import-summary"),
-            ("data-source", "data"),
-            ("data-entries", &count(s.entries)),
-            ("data-input-tokens", &count(s.input_tokens)),
-            ("data-output-tokens", &count(s.output_tokens)),
-            (
-                "data-cache-creation-tokens",
-                &count(s.cache_creation_tokens),
-            ),
-            ("data-cache-read-tokens", &count(s.cache_read_tokens)),
-            ("data-cost-usd", &hundredths(s.cost_usd)),
-            ("data-skipped-lines", &count(s.skipped_lines)),
-            (
-                "data-limit-hits",
-                &count(s.five_hour_hits + s.weekly_hits + s.opus_weekly_hits),
-            ),
-            ("data-limit-hits-5h", &count(s.five_hour_hits)),
-            (
-                "data-limit-hits-weekly",
-                &count(s.weekly_hits + s.opus_weekly_hits),
-            ),
-            ("data-plan", r.plan.id()),
-        ],
-    );
-    if sample {
-        h.el("p", &[("class", "notice")], l.t(k::IMPORT_SAMPLE_NOTE));
-    }
+    let hits_total = count(s.five_hour_hits + s.weekly_hits + s.opus_weekly_hits);
+    let hits_weekly = count(s.weekly_hits + s.opus_weekly_hits);
+    let attributes = [
+        ("data-testid", "import-summary"),
+        ("data-source", "data"),
+        ("data-entries", &count(s.entries)),
+        ("data-input-tokens", &count(s.input_tokens)),
+        ("data-output-tokens", &count(s.output_tokens)),
+        (
+            "data-cache-creation-tokens",
+            &count(s.cache_creation_tokens),
+        ),
+        ("data-cache-read-tokens", &count(s.cache_read_tokens)),
+        ("data-cost-usd", &hundredths(s.cost_usd)),
+        ("data-skipped-lines", &count(s.skipped_lines)),
+        ("data-limit-hits", &hits_total),
+        ("data-limit-hits-5h", &count(s.five_hour_hits)),
+        ("data-limit-hits-weekly", &hits_weekly),
+        ("data-plan", r.plan.id()),
+    ];
     let verdict = fill(
         l.t(if r.fits || r.with_extra {
             k::IMPORT_VERDICT
@@ -158,17 +147,22 @@ pub fn import_view(
         }),
         &[("plan", &option_name(l, r.plan, r.with_extra))],
     );
-    h.open("p", &[("class", "plan-data")]);
-    tag(&mut h, l, "data");
-    h.text(" ")
-        .el("strong", &[], &verdict)
-        .text(" ")
-        .text(l.t(if leads {
-            k::IMPORT_LEADS
-        } else {
-            k::IMPORT_DOES_NOT_LEAD
-        }))
-        .close("p")
+    let mut h = Html::new();
+    h.wrap("div", &attributes, |h| {
+        if sample {
+            h.el("p", &[("class", "notice")], l.t(k::IMPORT_SAMPLE_NOTE));
+        }
+        h.wrap("p", &[("class", "plan-data")], |h| {
+            tag(h, l, "data");
+            h.text(" ")
+                .el("strong", &[], &verdict)
+                .text(" ")
+                .text(l.t(if leads {
+                    k::IMPORT_LEADS
+                } else {
+                    k::IMPORT_DOES_NOT_LEAD
+                }));
+        })
         .el(
             "p",
             &[],
@@ -197,15 +191,15 @@ pub fn import_view(
                 ],
             ),
         );
-    hits(&mut h, l, s, current, calibration.as_ref());
-    problems(&mut h, l, s);
-    if s.is_empty() {
-        h.el("p", &[("class", "warning")], l.t(k::IMPORT_EMPTY));
-    }
-    daily_chart(&mut h, l, &s.days);
-    h.close("div");
+        hits(h, l, s, current, calibration.as_ref());
+        problems(h, l, s);
+        if s.is_empty() {
+            h.el("p", &[("class", "warning")], l.t(k::IMPORT_EMPTY));
+        }
+        daily_chart(h, l, &s.days);
+    });
     ImportView {
-        html: h.finish(),
+        html: h.finish().as_str().to_string(),
         observed,
         calibration,
         suggested,
@@ -240,9 +234,14 @@ fn hits(h: &mut Html, l: Lang, s: &Summary, current: Option<Plan>, cal: Option<&
         }
         (Some(_), Some(c)) => calibration_block(h, l, c),
     }
-    h.open("details", &[])
-        .el("summary", &[], l.t(k::IMPORT_HITS_LIST))
-        .open("ul", &[("class", "hits")]);
+    h.wrap("details", &[], |h| {
+        h.el("summary", &[], l.t(k::IMPORT_HITS_LIST))
+            .wrap("ul", &[("class", "hits")], |h| hit_list(h, l, s));
+    });
+}
+
+/// The latest limit hits, one line each.
+fn hit_list(h: &mut Html, l: Lang, s: &Summary) {
     for hit in s.limit_hits.iter().rev().take(50) {
         let key = match (hit.kind, hit.outside_block) {
             (LimitKind::FiveHour, true) => k::IMPORT_HIT_OUTSIDE,
@@ -269,7 +268,6 @@ fn hits(h: &mut Html, l: Lang, s: &Summary, current: Option<Plan>, cal: Option<&
         }
         h.el("li", &[], &line);
     }
-    h.close("ul").close("details");
 }
 
 /// The calibration: the plan's window from the hits (median, lowest, highest, dates), and the
@@ -277,47 +275,46 @@ fn hits(h: &mut Html, l: Lang, s: &Summary, current: Option<Plan>, cal: Option<&
 pub fn calibration_block(h: &mut Html, l: Lang, c: &Calibration) {
     let (lo, hi) = c.window_range.unwrap_or((c.window_usd, c.window_usd));
     let (first, last) = c.span_ms.unwrap_or((0.0, 0.0));
-    h.open(
-        "div",
-        &[
-            ("data-testid", "calibration"),
-            ("data-source", "data"),
-            ("class", "calibration"),
-            ("data-plan", c.plan.id()),
-            ("data-window-usd", &hundredths(c.window_usd)),
-            ("data-window-usd-min", &hundredths(lo)),
-            ("data-window-usd-max", &hundredths(hi)),
-        ],
-    )
-    .open("p", &[]);
-    tag(h, l, "data");
-    h.text(" ").text(&fill(
-        one(l, "import.calibration", f64::from(c.hits)),
-        &[
-            ("plan", plan_name(l, c.plan)),
-            ("hits", &format::int(l, f64::from(c.hits))),
-            ("first", &format::date(first)),
-            ("last", &format::date(last)),
-            ("median", &format::usd(l, c.window_usd)),
-            ("min", &format::usd(l, lo)),
-            ("max", &format::usd(l, hi)),
-        ],
-    ));
-    h.close("p");
-    if let Some(week) = c.week_usd {
-        h.el(
-            "p",
-            &[],
-            &fill(
-                l.t(k::IMPORT_CALIBRATION_WEEK),
+    let (median, low, high) = (hundredths(c.window_usd), hundredths(lo), hundredths(hi));
+    let attributes = [
+        ("data-testid", "calibration"),
+        ("data-source", "data"),
+        ("class", "calibration"),
+        ("data-plan", c.plan.id()),
+        ("data-window-usd", median.as_str()),
+        ("data-window-usd-min", low.as_str()),
+        ("data-window-usd-max", high.as_str()),
+    ];
+    h.wrap("div", &attributes, |h| {
+        h.wrap("p", &[], |h| {
+            tag(h, l, "data");
+            h.text(" ").text(&fill(
+                one(l, "import.calibration", f64::from(c.hits)),
                 &[
                     ("plan", plan_name(l, c.plan)),
-                    ("usd", &format::usd(l, week)),
+                    ("hits", &format::int(l, f64::from(c.hits))),
+                    ("first", &format::date(first)),
+                    ("last", &format::date(last)),
+                    ("median", &format::usd(l, c.window_usd)),
+                    ("min", &format::usd(l, lo)),
+                    ("max", &format::usd(l, hi)),
                 ],
-            ),
-        );
-    }
-    h.close("div");
+            ));
+        });
+        if let Some(week) = c.week_usd {
+            h.el(
+                "p",
+                &[],
+                &fill(
+                    l.t(k::IMPORT_CALIBRATION_WEEK),
+                    &[
+                        ("plan", plan_name(l, c.plan)),
+                        ("usd", &format::usd(l, week)),
+                    ],
+                ),
+            );
+        }
+    });
 }
 
 /// What could not be counted: skipped lines and their files, unreadable files, models with no
@@ -337,13 +334,13 @@ fn problems(h: &mut Html, l: Lang, s: &Summary) {
         );
     }
     let list = |h: &mut Html, intro: String, items: Vec<String>| {
-        h.open("div", &[("class", "notice")])
-            .el("p", &[], &intro)
-            .open("ul", &[]);
-        for item in items {
-            h.el("li", &[], &item);
-        }
-        h.close("ul").close("div");
+        h.wrap("div", &[("class", "notice")], |h| {
+            h.el("p", &[], &intro).wrap("ul", &[], |h| {
+                for item in &items {
+                    h.el("li", &[], item);
+                }
+            });
+        });
     };
     if s.unreadable_files > 0.0 {
         let items = s
@@ -426,72 +423,71 @@ fn daily_chart(h: &mut Html, l: Lang, days: &[(String, f64)]) {
         ],
     );
     h.el("h3", &[("id", "daily-title")], l.t(k::IMPORT_CHART_TITLE))
-        .el("p", &[("class", "muted")], &title)
-        .open(
-            "svg",
-            &[
-                ("class", "chart"),
-                ("viewBox", "0 0 600 128"),
-                ("role", "group"),
-                ("aria-labelledby", "daily-title"),
-            ],
-        );
-    for (i, (date, cost)) in shown.iter().enumerate() {
-        let bar_h = (cost / max * TALL).max(1.0);
-        let label = [date, ": ", &format::usd(l, *cost)].concat();
-        h.open("g", &[("role", "img"), ("aria-label", &label)])
-            .open(
-                "rect",
+        .el("p", &[("class", "muted")], &title);
+    let svg = [
+        ("class", "chart"),
+        ("viewBox", "0 0 600 128"),
+        ("role", "group"),
+        ("aria-labelledby", "daily-title"),
+    ];
+    h.wrap("svg", &svg, |h| {
+        for (i, (date, cost)) in shown.iter().enumerate() {
+            let bar_h = (cost / max * TALL).max(1.0);
+            let label = [date, ": ", &format::usd(l, *cost)].concat();
+            h.wrap("g", &[("role", "img"), ("aria-label", &label)], |h| {
+                h.wrap(
+                    "rect",
+                    &[
+                        ("class", "bar"),
+                        ("x", &coord(LEFT + i as f64 * bar)),
+                        ("y", &coord(BASE - bar_h)),
+                        ("width", &coord((bar - 1.0).max(1.0))),
+                        ("height", &coord(bar_h)),
+                    ],
+                    |h| {
+                        h.el("title", &[], &label);
+                    },
+                );
+            });
+        }
+        for y in [BASE, BASE - TALL] {
+            h.shape(
+                "line",
                 &[
-                    ("class", "bar"),
-                    ("x", &coord(LEFT + i as f64 * bar)),
-                    ("y", &coord(BASE - bar_h)),
-                    ("width", &coord((bar - 1.0).max(1.0))),
-                    ("height", &coord(bar_h)),
+                    ("class", "axis"),
+                    ("x1", &coord(LEFT - 4.0)),
+                    ("x2", &coord(WIDTH)),
+                    ("y1", &coord(y)),
+                    ("y2", &coord(y)),
                 ],
+            );
+        }
+        let label_x = coord(LEFT - 8.0);
+        h.wrap("g", &[("aria-hidden", "true")], |h| {
+            h.el(
+                "text",
+                &[
+                    ("x", &label_x),
+                    ("y", &coord(BASE - TALL + 4.0)),
+                    ("text-anchor", "end"),
+                ],
+                &format::usd(l, max),
             )
-            .el("title", &[], &label)
-            .close("rect")
-            .close("g");
-    }
-    for y in [BASE, BASE - TALL] {
-        h.shape(
-            "line",
-            &[
-                ("class", "axis"),
-                ("x1", &coord(LEFT - 4.0)),
-                ("x2", &coord(WIDTH)),
-                ("y1", &coord(y)),
-                ("y2", &coord(y)),
-            ],
-        );
-    }
-    let label_x = coord(LEFT - 8.0);
-    h.open("g", &[("aria-hidden", "true")])
-        .el(
-            "text",
-            &[
-                ("x", &label_x),
-                ("y", &coord(BASE - TALL + 4.0)),
-                ("text-anchor", "end"),
-            ],
-            &format::usd(l, max),
-        )
-        .el(
-            "text",
-            &[
-                ("x", &label_x),
-                ("y", &coord(BASE + 4.0)),
-                ("text-anchor", "end"),
-            ],
-            &format::usd(l, 0.0),
-        )
-        .el("text", &[("x", &coord(LEFT)), ("y", "124")], &first.0)
-        .el(
-            "text",
-            &[("x", &coord(WIDTH)), ("y", "124"), ("text-anchor", "end")],
-            &last.0,
-        )
-        .close("g")
-        .close("svg");
+            .el(
+                "text",
+                &[
+                    ("x", &label_x),
+                    ("y", &coord(BASE + 4.0)),
+                    ("text-anchor", "end"),
+                ],
+                &format::usd(l, 0.0),
+            )
+            .el("text", &[("x", &coord(LEFT)), ("y", "124")], &first.0)
+            .el(
+                "text",
+                &[("x", &coord(WIDTH)), ("y", "124"), ("text-anchor", "end")],
+                &last.0,
+            );
+        });
+    });
 }
