@@ -90,3 +90,45 @@ test('files dropped on the import area are imported', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the sample logs calibrate every plan to their limit hits, and the link carries the calibration', async () => {
+  const { context, page, problems } = await open(env);
+  await page.getByTestId('import-sample').click();
+  const summary = page.getByTestId('import-summary');
+  await summary.waitFor();
+  // Three 5-hour hits and one weekly hit (src/usage/tests/sample.rs checks them by hand).
+  assert.equal(await summary.getAttribute('data-limit-hits'), '4');
+  assert.equal(await summary.getAttribute('data-limit-hits-5h'), '3');
+  assert.equal(await summary.getAttribute('data-limit-hits-weekly'), '1');
+  assert.match(await summary.innerText(), /sample/i);
+  // No plan chosen yet: no calibration, and the page says why.
+  assert.equal(await page.getByTestId('calibration').count(), 0);
+  await page.getByTestId('current-plan').selectOption('max5');
+  const calibration = page.getByTestId('calibration');
+  await calibration.waitFor();
+  assert.equal(await calibration.getAttribute('data-plan'), 'max5');
+  assert.equal(await calibration.getAttribute('data-source'), 'data');
+  const median = Number(await calibration.getAttribute('data-window-usd'));
+  const low = Number(await calibration.getAttribute('data-window-usd-min'));
+  const high = Number(await calibration.getAttribute('data-window-usd-max'));
+  assert.ok(low >= 23 && high < 25 && low <= median && median <= high, `${low} ≤ ${median} ≤ ${high}`);
+  // Every card now rests on the visitor's data, and the answer says so.
+  for (const id of ['pro', 'max5', 'max20']) {
+    assert.equal(await page.getByTestId(`plan-${id}`).getAttribute('data-source'), 'data', id);
+  }
+  assert.equal(await page.getByTestId('recommended-plan').getAttribute('data-plan'), await summary.getAttribute('data-plan'));
+  // The link carries the calibration as its plan and numbers, never the logs.
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('cp') === 'max5');
+  const query = await page.evaluate(() => location.search);
+  assert.ok(Number(new URLSearchParams(query).get('cw')) > 0);
+  assert.ok(query.length < 600, 'no logs in the link');
+  const shared = await open(env, `/${query}`);
+  const again = shared.page.getByTestId('calibration');
+  await again.waitFor();
+  assert.equal(await again.getAttribute('data-plan'), 'max5');
+  assert.ok(Math.abs(Number(await again.getAttribute('data-window-usd')) - median) < 0.01);
+  assert.deepEqual(shared.problems, []);
+  await shared.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

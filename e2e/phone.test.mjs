@@ -28,7 +28,7 @@ for (const locale of ['en-US', 'fr-FR']) {
       assert.ok(await barInView(page), 'the bar is visible at the bottom');
       assert.equal(await bar.getAttribute('data-plan'), await page.getByTestId('recommended-plan').getAttribute('data-plan'));
       const before = await bar.innerText();
-      assert.match(before, locale === 'en-US' ? /Max 5x · \$100 per month · Comfortable/ : /Max 5x · 100\s\$US par mois · Confortable/);
+      assert.match(before, locale === 'en-US' ? /Max 5x · \$100 per month official · Comfortable/i : /Max 5x · 100\s\$US par mois officiel · Confortable/i);
       // It follows a change made where it is.
       await setNumber(page, 'n', 6);
       await page.waitForFunction(() => document.querySelector('[data-testid=answer-bar]').dataset.plan === 'max20');

@@ -153,6 +153,23 @@ fn the_page_markup_parses_back_to_itself() {
     }
 }
 
+/// Every region and attribute effect finds its element: an id renamed in the markup but not in
+/// the binding (or the other way round) would leave a part of the page frozen without a word.
+#[wasm_bindgen_test]
+async fn every_bound_region_is_on_the_page() {
+    let root = mount().await;
+    let ids = ccplan::ui::page::bound_ids();
+    assert!(ids.len() > 20, "{} ids bound", ids.len());
+    for id in ids {
+        assert!(
+            root.query_selector(&format!("[id=\"{id}\"]"))
+                .unwrap()
+                .is_some(),
+            "no element with id {id:?} on the page"
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 async fn default_page_shows_the_models_recommendation_and_three_cards() {
     let root = mount().await;

@@ -273,7 +273,7 @@ pub async fn mount_page() -> Mounted {
     };
     let owner = Owner::new();
     let env = Environment::here();
-    let prerendered = page::by_id("app").is_some_and(|a| a.has_attribute("data-prerendered"));
+    let prerendered = page::by_id(page::APP).is_some_and(|a| a.has_attribute("data-prerendered"));
     let (state, fresh) = owner.with(|| {
         let state = PageState::new(start, lang, warnings, env);
         // Values typed into the prerendered fields before the wasm arrived are kept.
@@ -287,7 +287,7 @@ pub async fn mount_page() -> Mounted {
             && state.inputs.with_untracked(|i| *i == Inputs::default());
         if !same && !typed {
             let (langs, app) = state.render_all("");
-            if let (Some(l), Some(a)) = (page::by_id("langs"), page::by_id("app")) {
+            if let (Some(l), Some(a)) = (page::by_id(page::LANGS), page::by_id(page::APP)) {
                 langs.set_into(&l);
                 app.set_into(&a);
             }
@@ -335,13 +335,40 @@ fn follow_language(s: PageState) {
         if prev.is_some_and(|p| p != l) {
             let url = share::browser::url_with_query(&s.link.get_untracked());
             let (langs, app) = s.render_all(&url);
-            if let (Some(lg), Some(a)) = (page::by_id("langs"), page::by_id("app")) {
+            // The control that had the focus (the language button just pressed) has it again.
+            let focused = focused_control();
+            if let (Some(lg), Some(a)) = (page::by_id(page::LANGS), page::by_id(page::APP)) {
                 langs.set_into(&lg);
                 app.set_into(&a);
+            }
+            if let Some(selector) = focused {
+                refocus(&selector);
             }
         }
         l
     });
+}
+
+/// A selector for the focused control (by its `data-testid`, else its id), if one has the focus.
+fn focused_control() -> Option<String> {
+    let active = web_sys::window()?.document()?.active_element()?;
+    if let Some(testid) = active.get_attribute("data-testid") {
+        return Some(["[data-testid=\"", &testid, "\"]"].concat());
+    }
+    let id = active.id();
+    (!id.is_empty()).then(|| ["[id=\"", &id, "\"]"].concat())
+}
+
+/// Focuses the element the selector finds, if the page has it.
+fn refocus(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
 }
 
 /// The address bar follows the inputs, debounced: one rewrite after the slider stops.

@@ -16,6 +16,43 @@ use crate::i18n::{k, Lang};
 use crate::model::{AssumptionKey, Evaluation, Inputs, ModelChoice, NumInput, Plan};
 use crate::share::Warning;
 
+/// The two containers the page is mounted into (`index.html` has them empty; the build fills
+/// them with the prerendered page, `scripts/postbuild.mjs`).
+pub const APP: &str = "app";
+pub const LANGS: &str = "langs";
+
+// The ids every region effect and attribute effect is bound to, in debug builds, so a browser
+// test can check that each is on the page (`tests/web.rs`): a region whose id is renamed on
+// one side only would otherwise be skipped without a word (`by_id` finds nothing).
+#[cfg(debug_assertions)]
+thread_local! {
+    static BOUND: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The ids bound so far (debug builds; empty in release builds, which do not record them).
+pub fn bound_ids() -> Vec<&'static str> {
+    #[cfg(debug_assertions)]
+    {
+        BOUND.with(|b| b.borrow().clone())
+    }
+    #[cfg(not(debug_assertions))]
+    {
+        Vec::new()
+    }
+}
+
+fn bound(id: &'static str) {
+    #[cfg(debug_assertions)]
+    BOUND.with(|b| {
+        let mut b = b.borrow_mut();
+        if !b.contains(&id) {
+            b.push(id);
+        }
+    });
+    #[cfg(not(debug_assertions))]
+    let _ = id;
+}
+
 /// The state as one render of the page sees it.
 pub struct View<'a> {
     pub l: Lang,
@@ -160,6 +197,7 @@ fn region(id: &'static str, fresh: bool, render: impl Fn() -> Markup + 'static) 
 
 /// [`region`]'s body, compiled once (a generic effect per region cost the page about 8 KB).
 fn region_boxed(id: &'static str, fresh: bool, render: Box<dyn Fn() -> Markup>) {
+    bound(id);
     let mut skip = fresh;
     Effect::new(move |last: Option<Markup>| {
         let m = render();
@@ -179,6 +217,7 @@ fn attribute(id: &'static str, name: &'static str, value: impl Fn() -> Option<St
 }
 
 fn attribute_boxed(id: &'static str, name: &'static str, value: Box<dyn Fn() -> Option<String>>) {
+    bound(id);
     Effect::new(move |last: Option<Option<String>>| {
         let v = value();
         if last.as_ref() != Some(&v) {
@@ -291,6 +330,13 @@ fn set_value(id: &str, value: &str) {
     }
 }
 
+/// A slider's position, if the page has it.
+fn slider_position(id: &str) -> Option<f64> {
+    use wasm_bindgen::JsCast;
+    let input = by_id(id)?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    Some(input.value_as_number()).filter(|x| x.is_finite())
+}
+
 fn set_checked(selector: &str, on: bool) {
     use wasm_bindgen::JsCast;
     let input = web_sys::window()
@@ -315,7 +361,14 @@ pub fn sync_controls(s: PageState) {
                 let key = input.key();
                 set_value(&["num-", key].concat(), &crate::num::text(v));
                 let slider = ["in-", key].concat();
-                set_value(&slider, &crate::num::text(inputs::slider_value(input, v)));
+                // The codebase slider's positions round to the same number of lines in steps:
+                // a position that already reads as this value stays (else an arrow key that
+                // moves it by less than one rounding step would be undone, and it never moves).
+                let stays = input == NumInput::Loc
+                    && slider_position(&slider).is_some_and(|p| inputs::pos_to_loc(p) == v);
+                if !stays {
+                    set_value(&slider, &crate::num::text(inputs::slider_value(input, v)));
+                }
                 if let Some(el) = by_id(&slider) {
                     let _ = el.set_attribute("aria-valuetext", &inputs::value_text(l, input, v));
                 }
