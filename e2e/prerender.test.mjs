@@ -62,6 +62,7 @@ test('with no link the answer is in the HTML, and the wasm takes it over without
   assert.equal(await page.evaluate(() => window.__mutations), 0, 'the takeover rewrote nothing');
   assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift');
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'n', 'focus kept');
+  assert.equal(await page.locator('#stalled').isVisible(), false, 'no "could not start" note');
   // And the page is live.
   await page.getByTestId('n').fill('6');
   await page.getByTestId('n').press('Tab');

@@ -49,11 +49,21 @@ test('Subresource Integrity: a wasm changed on the way is refused, not run', asy
     body[body.length - 1] ^= 1;
     await route.fulfill({ response, body });
   });
-  const page = await context.newPage();
-  const refused = page.waitForEvent('console', { predicate: (m) => m.type() === 'error' && /integrity/i.test(m.text()) });
-  await page.goto(env.origin + '/');
-  await refused;
-  assert.equal(await page.getByTestId('recommended-plan').count(), 0, 'the changed wasm did not run');
+  for (const path of ['/', '/?v=1&n=6']) {
+    const page = await context.newPage();
+    const refused = page.waitForEvent('console', { predicate: (m) => m.type() === 'error' && /integrity/i.test(m.text()) });
+    await page.goto(env.origin + path);
+    await refused;
+    // The page never becomes the wasm's; it says so instead of staying blank or busy, and the
+    // prerendered default shows as the default's.
+    const note = page.locator('#stalled');
+    await note.waitFor({ state: 'visible' });
+    assert.match(await note.innerText(), /default inputs, not for a link's/);
+    assert.equal(await page.locator('html[data-ready]').count(), 0, 'the changed wasm did not run');
+    assert.equal(await page.locator('html[aria-busy]').count(), 0, path);
+    assert.ok(await page.getByTestId('recommended-plan').isVisible(), path);
+    await page.close();
+  }
   await context.close();
 });
 
