@@ -1,56 +1,9 @@
-//! Why the recommendation is what it is, and what would change it, as typed data: each
-//! [`Reason`] and [`Alternative`] is a translation key (`locales/<lang>/model.json`) plus typed
-//! arguments for its `{placeholders}`. The page writes the sentences (and picks singular forms).
-
-use super::assumptions::WINDOW_USD_MEASURED_HIGH;
-use super::capacity::{Limits, WindowSource};
-use super::choose::{choose, Choice, COST_EPS};
-use super::evaluate::{Core, Load, Rules, WhatIf, Work};
-use super::{Inputs, Limit, ModelChoice, NumInput, Plan, PlanEval, Verdict};
-
-/// The cheapest option within the headroom target.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Recommendation {
-    pub plan: Plan,
-    /// The plan plus extra usage (only when the visitor allows it and the plan alone does not fit).
-    pub with_extra: bool,
-    /// What it costs per month (price, plus the planned overflow when `with_extra`).
-    pub monthly_usd: f64,
-    pub verdict: Verdict,
-    /// The plan alone is within the headroom target. False when nothing fits (then `plan` is Max
-    /// 20x, or a plan plus extra usage when allowed).
-    pub fits: bool,
-    /// Why, most important first.
-    pub reasons: Vec<Reason>,
-    /// What would make a cheaper plan fit (or, when nothing fits, make one fit).
-    pub alternatives: Vec<Alternative>,
-}
-
-/// A typed value for a `{placeholder}` of a reason or alternative sentence.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Arg {
-    /// Translate with [`Plan::name_key`].
-    Plan(Plan),
-    /// A plan and whether extra usage carries it ("Max 5x" / "Pro + extra usage").
-    Option(Plan, bool),
-    /// Translate with [`Limit::key`].
-    Limit(Limit),
-    /// A fraction, shown as a whole percent (0.6 → "60").
-    Percent(f64),
-    /// A fraction above `limit`, shown precisely enough never to read as `limit` or below
-    /// (0.853 against 0.85 → "85.3", not "85").
-    PercentAbove { value: f64, limit: f64 },
-    /// US dollars, written with the currency by the page ("$137", "137 $US").
-    Usd(f64),
-    /// A duration in hours, shown as hours and minutes (1.67 → "1 h 40").
-    Duration(f64),
-    /// A plain number (hours, days, prompts, instances, a weight), shown as is ("2", "3.5").
-    Number(f64),
-    /// A count (of limit hits): singular or plural is the page's choice.
-    Count(f64),
-    /// A moment, Unix milliseconds: shown as a date.
-    Date(f64),
-}
+//! Why the recommendation is what it is: [`Reason`]s, each a sentence's key and its arguments.
+use super::Arg;
+use crate::model::assumptions::{self, WINDOW_USD_MEASURED_HIGH};
+use crate::model::capacity::{Limits, WindowSource};
+use crate::model::evaluate::{Core, Load, Rules, WhatIf};
+use crate::model::{AssumptionKey, Inputs, Limit, Plan, Verdict};
 
 /// Why the recommendation is what it is. Each variant's [`Reason::key`] is a sentence;
 /// [`Reason::args`] fills its placeholders.
@@ -282,139 +235,7 @@ impl Reason {
     }
 }
 
-/// What would change the recommendation: each makes `plan` fit within the headroom target (on its
-/// own, without extra usage), `plan` being cheaper than the recommendation (or, when nothing fits,
-/// any plan). Found by re-evaluating modified inputs.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Alternative {
-    /// `plan` fits if you use Sonnet instead of Opus.
-    UseSonnet { plan: Plan },
-    /// `plan` fits with at most `opus_pct` % Opus instead of `current`.
-    LessOpus {
-        plan: Plan,
-        opus_pct: f64,
-        current: f64,
-    },
-    /// `plan` fits without auto-accept.
-    NoAutoAccept { plan: Plan },
-    /// `plan` fits with `instances` parallel instances instead of `current`.
-    FewerInstances {
-        plan: Plan,
-        instances: f64,
-        current: f64,
-    },
-    /// `plan` fits with `hours` active hours a day instead of `current`.
-    FewerHours {
-        plan: Plan,
-        hours: f64,
-        current: f64,
-    },
-    /// `plan` fits with `days` days a week instead of `current`.
-    FewerDays { plan: Plan, days: f64, current: f64 },
-    /// `plan` fits at `pace` prompts an hour per instance instead of `current`.
-    SlowerPace { plan: Plan, pace: f64, current: f64 },
-    /// `plan` fits with `chat` claude.ai messages a day instead of `current`.
-    LessChat { plan: Plan, chat: f64, current: f64 },
-    /// Allowing extra usage, `plan` plus overflow would cost `usd` a month: less.
-    AllowExtra { plan: Plan, usd: f64 },
-}
-
-impl Alternative {
-    /// The sentence's key. Where the new value may be one, the page picks the `_one` form.
-    pub fn key(&self) -> &'static str {
-        match self {
-            Alternative::UseSonnet { .. } => "alt.use_sonnet",
-            Alternative::LessOpus { .. } => "alt.less_opus",
-            Alternative::NoAutoAccept { .. } => "alt.no_auto_accept",
-            Alternative::FewerInstances { .. } => "alt.fewer_instances",
-            Alternative::FewerHours { .. } => "alt.fewer_hours",
-            Alternative::FewerDays { .. } => "alt.fewer_days",
-            Alternative::SlowerPace { .. } => "alt.slower_pace",
-            Alternative::LessChat { chat, .. } if *chat <= 0.0 => "alt.no_chat",
-            Alternative::LessChat { .. } => "alt.less_chat",
-            Alternative::AllowExtra { .. } => "alt.allow_extra",
-        }
-    }
-
-    /// The new value of the input this alternative changes, if it is a number.
-    pub fn value(&self) -> Option<f64> {
-        match *self {
-            Alternative::LessOpus { opus_pct: v, .. }
-            | Alternative::FewerInstances { instances: v, .. }
-            | Alternative::FewerHours { hours: v, .. }
-            | Alternative::FewerDays { days: v, .. }
-            | Alternative::SlowerPace { pace: v, .. }
-            | Alternative::LessChat { chat: v, .. } => Some(v),
-            _ => None,
-        }
-    }
-
-    /// The plan this alternative reaches.
-    pub fn plan(&self) -> Plan {
-        match *self {
-            Alternative::UseSonnet { plan }
-            | Alternative::LessOpus { plan, .. }
-            | Alternative::NoAutoAccept { plan }
-            | Alternative::FewerInstances { plan, .. }
-            | Alternative::FewerHours { plan, .. }
-            | Alternative::FewerDays { plan, .. }
-            | Alternative::SlowerPace { plan, .. }
-            | Alternative::LessChat { plan, .. }
-            | Alternative::AllowExtra { plan, .. } => plan,
-        }
-    }
-
-    /// The sentence's placeholders, by name.
-    pub fn args(&self) -> Vec<(&'static str, Arg)> {
-        use Arg::*;
-        let p = ("plan", Plan(self.plan()));
-        let pair = |name, v, current| vec![p, (name, Number(v)), ("current", Number(current))];
-        match *self {
-            Alternative::UseSonnet { .. } | Alternative::NoAutoAccept { .. } => vec![p],
-            Alternative::LessOpus {
-                opus_pct, current, ..
-            } => pair("opus", opus_pct, current),
-            Alternative::FewerInstances {
-                instances, current, ..
-            } => pair("instances", instances, current),
-            Alternative::FewerHours { hours, current, .. } => pair("hours", hours, current),
-            Alternative::FewerDays { days, current, .. } => pair("days", days, current),
-            Alternative::SlowerPace { pace, current, .. } => pair("pace", pace, current),
-            Alternative::LessChat { chat, current, .. } => pair("chat", chat, current),
-            Alternative::AllowExtra { usd, .. } => vec![p, ("usd", Usd(usd))],
-        }
-    }
-}
-
-/// The recommendation of an evaluation: the choice, why, and what would change it.
-pub(super) fn recommendation(
-    i: &Inputs,
-    limits: &Limits,
-    load: &Load,
-    rules: &Rules,
-    core: &Core,
-    what_if: &WhatIf,
-) -> Recommendation {
-    let choice = core.choice;
-    let rec = choice.plan.of(&core.plans);
-    let alternatives = match load {
-        Load::Described(w) => alternatives(i, limits, w, rules, core),
-        Load::Observed(_) => allow_extra(&core.plans, &choice, rules)
-            .into_iter()
-            .collect(),
-    };
-    Recommendation {
-        plan: choice.plan,
-        with_extra: choice.with_extra,
-        monthly_usd: choice.cost,
-        verdict: rec.verdict,
-        fits: choice.fits,
-        reasons: reasons(i, limits, load, rules, core, what_if),
-        alternatives,
-    }
-}
-
-fn reasons(
+pub(super) fn reasons(
     i: &Inputs,
     limits: &Limits,
     load: &Load,
@@ -527,7 +348,7 @@ fn reasons(
         }),
         (None, _, Load::Observed(_)) => out.push(Reason::WindowEstimate {
             usd: i.assumptions.window_usd,
-            low: super::assumptions::WINDOW_USD_LOW,
+            low: assumptions::WINDOW_USD_LOW,
             measured_high: WINDOW_USD_MEASURED_HIGH,
         }),
         _ => {}
@@ -560,12 +381,12 @@ fn reasons(
     // measurements, the API cost moves with it. Imported usage is priced exactly.
     let (low, high) = match (load, limits.window_source) {
         (Load::Described(_), WindowSource::Estimate | WindowSource::Calibrated(_))
-            if !i.assumptions.is_edited(super::AssumptionKey::WindowUsd) =>
+            if !i.assumptions.is_edited(AssumptionKey::WindowUsd) =>
         {
             let scale = |x: f64| api * x / i.assumptions.window_usd;
             (
-                scale(super::assumptions::WINDOW_USD_LOW),
-                scale(super::assumptions::WINDOW_USD_HIGH),
+                scale(assumptions::WINDOW_USD_LOW),
+                scale(assumptions::WINDOW_USD_HIGH),
             )
         }
         _ => (api, api),
@@ -583,163 +404,5 @@ fn reasons(
             high,
         }
     });
-    out
-}
-
-/// Plans worth reaching, nearest (most expensive) first: those cheaper than the recommendation,
-/// and the recommended plan itself when it does not fit on its own.
-fn targets(choice: &Choice) -> impl Iterator<Item = Plan> + '_ {
-    Plan::ALL.into_iter().rev().filter(move |p| {
-        p.price_usd() < choice.cost - COST_EPS || (*p == choice.plan && !choice.fits)
-    })
-}
-
-/// The largest value of `input` on its grid, below the current one, at which `plan` fits;
-/// `None` if even the input's minimum does not make it fit. Bisection: fullness only grows with
-/// every input.
-fn largest_fitting(
-    limits: &Limits,
-    work: &Work,
-    rules: &Rules,
-    plan: Plan,
-    input: NumInput,
-    current: f64,
-) -> Option<f64> {
-    let (min, _, step, _) = input.range();
-    let at = |i: i64| min + i as f64 * step;
-    let fits_at = |i: i64| {
-        let mut w = *work;
-        let v = at(i);
-        match input {
-            NumInput::Instances => w.n = v,
-            NumInput::Hours => w.h = v,
-            NumInput::Days => w.d = v,
-            NumInput::Pace => w.pace = v,
-            NumInput::Chat => w.chat = v,
-            NumInput::OpusPct => w.set_share(v / 100.0),
-            NumInput::Loc => return false,
-        }
-        Load::Described(w).fits(limits, rules, plan)
-    };
-    let mut hi = ((current - min) / step).round() as i64; // does not fit (plan is a target)
-    if hi <= 0 || !fits_at(0) {
-        return None;
-    }
-    let mut lo = 0;
-    while hi - lo > 1 {
-        let mid = lo + (hi - lo) / 2;
-        if fits_at(mid) {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    Some(at(lo))
-}
-
-/// With extra usage off: what allowing it would cost, when that is cheaper.
-fn allow_extra(plans: &[PlanEval; 3], choice: &Choice, rules: &Rules) -> Option<Alternative> {
-    if rules.extra_usage {
-        return None;
-    }
-    let c = choose(plans, true);
-    (c.cost < choice.cost - COST_EPS).then_some(Alternative::AllowExtra {
-        plan: c.plan,
-        usd: c.cost,
-    })
-}
-
-fn alternatives(
-    inputs: &Inputs,
-    limits: &Limits,
-    work: &Work,
-    rules: &Rules,
-    core: &Core,
-) -> Vec<Alternative> {
-    let mut out = Vec::new();
-    let choice = &core.choice;
-    // The cheapest plan that fits on its own after a change, if it is a target.
-    let reach = |limits: &Limits, work: &Work| -> Option<Plan> {
-        let load = Load::Described(*work);
-        let plan = Plan::ALL
-            .into_iter()
-            .find(|&p| load.fits(limits, rules, p))?;
-        targets(choice).any(|t| t == plan).then_some(plan)
-    };
-    if work.share > 0.0 {
-        let mut w = *work;
-        w.set_share(0.0);
-        if let Some(plan) = reach(limits, &w) {
-            out.push(Alternative::UseSonnet { plan });
-        }
-    }
-    if inputs.model == ModelChoice::Mix && inputs.opus_pct > 0.0 {
-        if let Some((plan, v)) = targets(choice)
-            .find_map(|t| {
-                largest_fitting(limits, work, rules, t, NumInput::OpusPct, inputs.opus_pct)
-                    .map(|v| (t, v))
-            })
-            .filter(|(_, v)| *v > 0.0)
-        {
-            out.push(Alternative::LessOpus {
-                plan,
-                opus_pct: v,
-                current: inputs.opus_pct,
-            });
-        }
-    }
-    if inputs.auto_accept {
-        let a = &inputs.assumptions;
-        let l = Limits::new(
-            a.heaviness(inputs.loc, false),
-            a,
-            inputs.calibration.as_ref(),
-        );
-        if let Some(plan) = reach(&l, work) {
-            out.push(Alternative::NoAutoAccept { plan });
-        }
-    }
-    for input in [
-        NumInput::Instances,
-        NumInput::Hours,
-        NumInput::Days,
-        NumInput::Pace,
-        NumInput::Chat,
-    ] {
-        let current = inputs.num(input);
-        let Some((plan, v)) = targets(choice)
-            .find_map(|t| largest_fitting(limits, work, rules, t, input, current).map(|v| (t, v)))
-        else {
-            continue;
-        };
-        out.push(match input {
-            NumInput::Instances => Alternative::FewerInstances {
-                plan,
-                instances: v,
-                current,
-            },
-            NumInput::Hours => Alternative::FewerHours {
-                plan,
-                hours: v,
-                current,
-            },
-            NumInput::Days => Alternative::FewerDays {
-                plan,
-                days: v,
-                current,
-            },
-            NumInput::Pace => Alternative::SlowerPace {
-                plan,
-                pace: v,
-                current,
-            },
-            _ => Alternative::LessChat {
-                plan,
-                chat: v,
-                current,
-            },
-        });
-    }
-    out.extend(allow_extra(&core.plans, choice, rules));
     out
 }
