@@ -90,8 +90,9 @@ impl Lang {
     }
 
     /// The text of a key given as a string (keys that the model returns, e.g. `reason.fits`).
-    /// An unknown key yields the key itself, so a gap shows instead of breaking the page;
-    /// a native test checks that every key the model can return exists.
+    /// An unknown key yields the empty text rather than breaking the page (the key itself
+    /// would show the visitor an identifier); a native test checks that every key the model
+    /// can return exists, so this never happens on a released page.
     pub fn tk(self, key: &str) -> &'static str {
         match KEYS.binary_search(&key) {
             Ok(i) => self.t(Key(i)),

@@ -288,7 +288,7 @@ pub fn exact_reset(text: &str, hit_ms: i64, kind: LimitKind) -> Option<i64> {
                 r += DAY_MS;
             }
             let within = if kind == LimitKind::FiveHour {
-                5 * HOUR_MS
+                super::BLOCK_MS
             } else {
                 DAY_MS
             };
