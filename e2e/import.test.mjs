@@ -103,6 +103,7 @@ test('the sample logs calibrate every plan to their limit hits, and the link car
   assert.match(await summary.innerText(), /sample/i);
   // No plan chosen yet: no calibration, and the page says why.
   assert.equal(await page.getByTestId('calibration').count(), 0);
+  assert.match(await page.locator('#import-report').innerText(), /Say which plan you were on when they cut you off/);
   await page.getByTestId('current-plan').selectOption('max5');
   const calibration = page.getByTestId('calibration');
   await calibration.waitFor();
@@ -117,6 +118,8 @@ test('the sample logs calibrate every plan to their limit hits, and the link car
     assert.equal(await page.getByTestId(`plan-${id}`).getAttribute('data-source'), 'data', id);
   }
   assert.equal(await page.getByTestId('recommended-plan').getAttribute('data-plan'), await summary.getAttribute('data-plan'));
+  // The answer says, in one sentence, that it rests on the visitor's own limit hits.
+  assert.match(await page.locator('#result').innerText(), /limit hits/i);
   // The link carries the calibration as its plan and numbers, never the logs.
   await page.waitForFunction(() => new URLSearchParams(location.search).get('cp') === 'max5');
   const query = await page.evaluate(() => location.search);

@@ -61,6 +61,13 @@ test('a tight plan carried by extra usage costs more than its price, and the adv
   const advice = await page.getByTestId('advice').innerText();
   assert.doesNotMatch(advice, /rather than accepting API credits/);
   assert.match(advice, /extra usage bills the rest at API rates/);
+  // The same in French.
+  await french(page);
+  assert.match(await page.getByTestId('recommended-plan').innerText(), /Pro \+ utilisation supplémentaire/);
+  assert.match(await page.getByTestId('monthly-cost').innerText(), /27,58\s\$US/);
+  const conseil = await page.getByTestId('advice').innerText();
+  assert.doesNotMatch(conseil, /plutôt que d'accepter des crédits API/);
+  assert.match(conseil, /l'utilisation supplémentaire facture le reste aux tarifs API/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -77,6 +84,8 @@ test('the week grows with the prompt pace', async () => {
   const r = await result(page);
   assert.equal(r.plan, 'max5');
   assert.match(await answerText(page), /Pro would be too full: its weekly limit would reach 99%/);
+  await french(page);
+  assert.match(await answerText(page), /Pro laisserait trop peu de marge\s: sa limite hebdomadaire atteindrait 99\s%/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -100,6 +109,16 @@ test('when the two readings of Opus disagree, the answer says so and switches in
   assert.ok(await page.getByTestId('assume-opus_rule').inputValue() === '1');
   await page.getByTestId('opus-switch').click();
   assert.equal((await result(page)).plan, 'max5');
+  // The same in French, both ways.
+  await french(page);
+  text = await answerText(page);
+  assert.match(text, /Selon les heures d'Opus 4 de l'article, la réponse serait Max 20x/);
+  assert.match(text, /Opus consomme vos limites environ 1,67\sfois plus vite/);
+  await page.getByTestId('opus-switch').click();
+  assert.equal((await result(page)).plan, 'max20');
+  text = await answerText(page);
+  assert.doesNotMatch(text, /Opus consomme vos limites environ/);
+  assert.match(text, /Avec Opus compté à son prix API \(son poids\), la réponse serait Max 5x/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -112,6 +131,8 @@ test('a plan above its target never reads as the target', async () => {
   await setNumber(page, 'assume-headroom', 0.845);
   const text = await answerText(page);
   assert.match(text, /Pro would be too full: its 5-hour window would reach 84\.9% \(target: 84\.5%\)/);
+  await french(page);
+  assert.match(await answerText(page), /Pro laisserait trop peu de marge\s: sa fenêtre de 5\sheures atteindrait 84,9\s% \(cible\s: 84,5\s%\)/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -124,6 +145,11 @@ test('after an import the page gives one answer, which "use these numbers" repro
   const data = await result(page);
   assert.equal(data.plan, await summary.getAttribute('data-plan'), 'the headline follows the import');
   assert.match(await answerText(page), /From your imported usage/);
+  await french(page);
+  assert.match(await answerText(page), /D'après votre utilisation importée/);
+  assert.equal((await result(page)).plan, data.plan, 'the same answer in French');
+  await page.getByTestId('lang-en').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await page.getByTestId('recommended-plan').getAttribute('data-source'), 'data');
   for (const id of ['pro', 'max5', 'max20']) {
     assert.equal(await page.getByTestId(`plan-${id}`).getAttribute('data-source'), 'data');

@@ -156,6 +156,56 @@ mod tests {
         }
     }
 
+    /// Every template of both languages, not only those known to take amounts: no template
+    /// writes a currency sign beside a placeholder (the formatter writes it), filled with amounts
+    /// none doubles one, and every dollar amount a template writes itself is written as the
+    /// formatter would (French "20\u{a0}$US", English "$20"). The article's quotes are verbatim.
+    #[test]
+    fn no_template_writes_a_currency_of_its_own() {
+        for l in Lang::ALL {
+            let usd = format::usd(l, 94.86);
+            for key in crate::i18n::KEYS {
+                if key.ends_with(".quote") {
+                    continue;
+                }
+                let t = l.tk(key);
+                let names: Vec<&str> = t
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+                    .collect();
+                for name in &names {
+                    let p = ["{", name, "}"].concat();
+                    for (i, _) in t.match_indices(&p) {
+                        let before = t[..i].trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+                        let after = t[i + p.len()..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+                        assert!(
+                            !before.ends_with('$') && !before.ends_with("$US"),
+                            "{l:?} {key}: a currency sign before {p}: {t}"
+                        );
+                        assert!(
+                            !after.starts_with('$') && !after.starts_with("US$"),
+                            "{l:?} {key}: a currency sign after {p}: {t}"
+                        );
+                    }
+                }
+                let args: Vec<(&str, &str)> = names.iter().map(|n| (*n, usd.as_str())).collect();
+                let filled = fill(t, &args);
+                for doubled in ["$US $", "$US\u{a0}$", "$ $", "$\u{a0}$", "$$"] {
+                    assert!(!filled.contains(doubled), "{l:?} {key}: {filled}");
+                }
+                // The template's own amounts, written as the formatter writes them.
+                for (i, _) in t.match_indices('$') {
+                    let ok = match l {
+                        Lang::Fr => t[i..].starts_with("$US") && t[..i].ends_with('\u{a0}'),
+                        Lang::En => t[i + 1..].starts_with(|c: char| c.is_ascii_digit() || c == '{'),
+                    };
+                    assert!(ok, "{l:?} {key}: an amount not written as the formatter does: {t}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_plan_above_its_target_never_reads_as_the_target() {
         let r = Reason::TooFull {
