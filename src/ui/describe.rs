@@ -178,7 +178,8 @@ mod tests {
                     let p = ["{", name, "}"].concat();
                     for (i, _) in t.match_indices(&p) {
                         let before = t[..i].trim_end_matches([' ', '\u{a0}', '\u{202f}']);
-                        let after = t[i + p.len()..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+                        let after =
+                            t[i + p.len()..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
                         assert!(
                             !before.ends_with('$') && !before.ends_with("$US"),
                             "{l:?} {key}: a currency sign before {p}: {t}"
@@ -198,9 +199,14 @@ mod tests {
                 for (i, _) in t.match_indices('$') {
                     let ok = match l {
                         Lang::Fr => t[i..].starts_with("$US") && t[..i].ends_with('\u{a0}'),
-                        Lang::En => t[i + 1..].starts_with(|c: char| c.is_ascii_digit() || c == '{'),
+                        Lang::En => {
+                            t[i + 1..].starts_with(|c: char| c.is_ascii_digit() || c == '{')
+                        }
                     };
-                    assert!(ok, "{l:?} {key}: an amount not written as the formatter does: {t}");
+                    assert!(
+                        ok,
+                        "{l:?} {key}: an amount not written as the formatter does: {t}"
+                    );
                 }
             }
         }

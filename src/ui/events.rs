@@ -3,7 +3,7 @@
 //! clamp. Regions may be rewritten at any time; listeners on the document never need rebinding.
 use std::cell::Cell;
 
-use leptos::prelude::*;
+use super::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 

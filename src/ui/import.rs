@@ -3,7 +3,7 @@
 //! (`ui::report`) whenever the inputs, the language or the plan the visitor was on change. The
 //! page's one answer follows the import until an input changes (see `PageState::eval`).
 //! Nothing is uploaded: the worker reads the files locally.
-use leptos::prelude::*;
+use super::prelude::*;
 
 use super::format;
 use super::markup::{attrs, flag, Html, Markup};

@@ -9,7 +9,17 @@
 //! Why not Leptos views: one view tree per region and control cost the first load about 60 KB
 //! brotli of the 90 KB budget; written as markup, the page wasm is about a third of that
 //! (`docs/architecture.md`, "Size"). The reactive graph (signals, memos, effects) is Leptos'.
-use leptos::prelude::*;
+/// What the page uses of Leptos' reactive system (`reactive_graph`, re-exported by the leptos
+/// crate as `leptos::reactive`): the same types and traits as `leptos::prelude`.
+pub mod prelude {
+    pub use reactive_graph::computed::Memo;
+    pub use reactive_graph::effect::Effect;
+    pub use reactive_graph::graph::untrack;
+    pub use reactive_graph::owner::{Owner, StoredValue};
+    pub use reactive_graph::prelude::*;
+    pub use reactive_graph::signal::RwSignal;
+}
+use prelude::*;
 
 mod chart;
 mod describe;

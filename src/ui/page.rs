@@ -6,7 +6,7 @@
 //! changes. Between those, each region (an element with an id) is rewritten by its own effect
 //! when what it shows changes ([`bind_regions`]), and the controls' values are set where they
 //! differ ([`sync_controls`]), so a control being used is never replaced.
-use leptos::prelude::*;
+use super::prelude::*;
 
 use super::import::{self, Progress};
 use super::markup::{Html, Markup};
