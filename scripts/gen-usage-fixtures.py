@@ -4,6 +4,7 @@
   progress/  Claude Code 2.1 transcripts: subagent calls repeated in the main transcript as
              "progress" lines (data.message holds the subagent's message and its usage), with
              and without the subagent's own file, and the checks ccusage 20 makes on them.
+  limits-more/  the two hit formats limits/ lacks (Opus weekly text, structured seven_day)
   limits/    usage-limit hits in every format Claude Code has written, their decoys, and
              parallel sessions logging the same hit.
 
@@ -278,7 +279,25 @@ def limits_tree(out):
     write(os.path.join(P2, d.sid + ".jsonl"), D)
 
 
+def limits_more_tree(out):
+    """The two hit formats the week above lacks: the mid-2025 "Opus weekly limit reached" text and
+    a structured `seven_day` refusal whose text names no kind. Checked in src/usage/tests/limits.rs."""
+    root = os.path.join(out, "limits-more")
+    shutil.rmtree(os.path.join(root, "projects"), ignore_errors=True)
+    e = Session("1c0ffee0-000e-4000-8000-00000000000e", cwd="/home/dev/web", version="1.0.61")
+    f = Session("1c0ffee0-000f-4000-8000-00000000000f", cwd="/home/dev/web", version="2.1.80")
+    T = lambda day, hms: "2026-04-%02dT%s.000Z" % (day, hms)
+    E = [e.assistant(T(6, "08:00:00"), "msg_e1", "req_e1", OPUS, usage(0, 100000)),
+         hit_line(e, T(6, "09:00:00"), "Opus weekly limit reached \u2219 resets Apr 9, 9am")]
+    F = [f.assistant(T(8, "14:00:00"), "msg_f1", "req_f1", SONNET, usage(0, 200000)),
+         hit_line(f, T(8, "15:00:00"), "You've hit your limit \u00b7 resets Apr 13 at 3pm (UTC)", usage_zero=False,
+                  rate_limit=True, quota={"status": "rejected", "resetsAt": epoch(T(13, "15:00:00")), "rateLimitType": "seven_day"})]
+    write(os.path.join(root, "projects", "-home-dev-web", e.sid + ".jsonl"), E)
+    write(os.path.join(root, "projects", "-home-dev-web", f.sid + ".jsonl"), F)
+
+
 if __name__ == "__main__":
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "tests", "data", "usage")
     progress_tree(out)
     limits_tree(out)
+    limits_more_tree(out)

@@ -122,6 +122,53 @@ fn the_week_of_hits_matches_the_hand_computation() {
     assert_eq!((r.limit_lines, r.limit_lines_dropped), (11, 0));
 }
 
+/// The two formats the week lacks (`tests/data/usage/limits-more/`): the mid-2025 Opus weekly
+/// text, and a structured `seven_day` refusal whose kindless text alone would read as 5-hour.
+#[test]
+fn opus_weekly_text_and_structured_seven_day() {
+    use LimitKind::*;
+    let r = import(&load("limits-more/projects"), 97);
+    let got: Vec<_> = r
+        .limit_events
+        .iter()
+        .map(|e| {
+            (
+                e.at_ms,
+                e.kind,
+                e.copies,
+                e.resets_at_ms,
+                e.reset_text.clone(),
+                e.window_start_ms,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                ms("2026-04-06T09:00:00Z"),
+                OpusWeekly,
+                1,
+                None,
+                Some("Apr 9, 9am".to_owned()),
+                ms("2026-03-30T09:00:00Z"),
+            ),
+            (
+                ms("2026-04-08T15:00:00Z"),
+                Weekly,
+                1,
+                Some(ms("2026-04-13T15:00:00Z")),
+                Some("Apr 13 at 3pm (UTC)".to_owned()),
+                ms("2026-04-01T15:00:00Z"),
+            ),
+        ]
+    );
+    // Opus only before the first (100,000 Opus 4.5 output tokens: $2.50); everything in the 7
+    // days before the second ($2.50 + 200,000 Sonnet 4.5 output tokens: $3.00).
+    assert_cost(r.limit_events[0].usd, 2.5, 1e-9, "opus weekly");
+    assert_cost(r.limit_events[1].usd, 5.5, 1e-9, "seven_day");
+}
+
 #[test]
 fn hit_lines_leave_the_totals_as_ccusage_counts_them() {
     let r = import(&load("limits/projects"), 4096);
