@@ -26,7 +26,7 @@ setup-test:
 	@scripts/setup.sh test
 
 # The release build rebuilds std with panics that abort at once (no panic messages, no
-# formatting machinery behind them): about 10.6 KB brotli less of the first load (docs/build.md). Both flags are
+# formatting machinery behind them): about 8 KB brotli less of the first load (docs/build.md). Both flags are
 # unstable; the pinned Rust (rust-toolchain.toml) accepts them with RUSTC_BOOTSTRAP=1, and
 # scripts/postbuild.mjs fails the build if the page's wasm still has panic machinery (unless
 # CCPLAN_IMMEDIATE_ABORT=0). std's source is the rust-src component (scripts/setup.sh).
@@ -42,7 +42,7 @@ build: setup
 	$(RELEASE_ENV) trunk build --release
 
 serve: build
-	node scripts/serve.mjs --port $(PORT)
+	node scripts/serve.mjs --port $(PORT) --compress
 
 test: setup-test fmt-check clippy test-native test-scripts test-browser
 	$(MAKE) --no-print-directory build

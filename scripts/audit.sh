@@ -10,7 +10,8 @@ if [ ! -x .tools/node_modules/.bin/lighthouse ]; then
   [ -f .tools/package.json ] || echo '{"name": "ccplan-extra-tools", "private": true}' > .tools/package.json
   (cd .tools && npm i -E --no-audit --no-fund lighthouse@12.2.3)
 fi
-node scripts/serve.mjs --port 8787 >/dev/null &
+# Served compressed, as a static host serves it (scripts/serve.mjs).
+node scripts/serve.mjs --port 8787 --compress >/dev/null &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 sleep 1
