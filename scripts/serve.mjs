@@ -31,16 +31,16 @@ export function startServer({ dir = 'dist', port = 0, host = '127.0.0.1', compre
       if (path.endsWith('/')) path += 'index.html';
       const file = normalize(join(root, path));
       if (!file.startsWith(root)) { res.writeHead(403); return res.end(); }
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
       let body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
       if (compress && TEXT.has(extname(file))) {
         headers.vary = 'accept-encoding';
-        if (/\bbr\b/.test(req.headers['accept-encoding'] || '')) {
-          const { mtimeMs } = await stat(file);
+        if (/\bbr\b(?!\s*;\s*q=0(\.0*)?\b)/.test(req.headers['accept-encoding'] || '')) {
           const hit = packed.get(file);
-          if (!hit || hit[0] !== mtimeMs) {
-            packed.set(file, [mtimeMs, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })]);
+          if (!hit || hit[0] !== info.mtimeMs) {
+            packed.set(file, [info.mtimeMs, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })]);
           }
           body = packed.get(file)[1];
           headers['content-encoding'] = 'br';
