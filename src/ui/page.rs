@@ -353,11 +353,20 @@ fn set_checked(selector: &str, on: bool) {
 /// Keeps the controls showing the inputs: one effect for them all, which only writes what
 /// differs. (They change from a link, "use these numbers", a reset, or another control.)
 pub fn sync_controls(s: PageState) {
-    Effect::new(move |_| {
+    // What the controls were last set to: only those whose value changed are touched (each
+    // control costs a few calls into the DOM, about 75 in all), all of them when the language
+    // changed (the page was written again). A field's own change event writes back what the
+    // model kept, so an unchanged value needs nothing here.
+    Effect::new(move |prev: Option<(Inputs, Lang)>| {
         let l = s.lang.get();
         s.inputs.with(|i| {
+            let was = prev.as_ref().filter(|(_, pl)| *pl == l).map(|(p, _)| p);
+            let moved = |f: &dyn Fn(&Inputs) -> bool| was.is_none_or(|p| !f(p));
             for input in NumInput::ALL {
                 let v = i.num(input);
+                if !moved(&|p| p.num(input) == v) {
+                    continue;
+                }
                 let key = input.key();
                 set_value(&["num-", key].concat(), &crate::num::text(v));
                 let slider = ["in-", key].concat();
@@ -373,24 +382,31 @@ pub fn sync_controls(s: PageState) {
                     let _ = el.set_attribute("aria-valuetext", &inputs::value_text(l, input, v));
                 }
             }
-            for m in ModelChoice::ALL {
-                set_checked(&["[data-testid=model-", m.id(), "]"].concat(), i.model == m);
+            if moved(&|p| p.model == i.model) {
+                for m in ModelChoice::ALL {
+                    set_checked(&["[data-testid=model-", m.id(), "]"].concat(), i.model == m);
+                }
+                if let Some(el) = by_id("opus-share") {
+                    let _ = if i.model == ModelChoice::Mix {
+                        el.remove_attribute("hidden")
+                    } else {
+                        el.set_attribute("hidden", "")
+                    };
+                }
             }
-            if let Some(el) = by_id("opus-share") {
-                let _ = if i.model == ModelChoice::Mix {
-                    el.remove_attribute("hidden")
-                } else {
-                    el.set_attribute("hidden", "")
-                };
+            if moved(&|p| p.auto_accept == i.auto_accept) {
+                set_checked("[data-testid=aa]", i.auto_accept);
             }
-            set_checked("[data-testid=aa]", i.auto_accept);
-            set_checked("[data-testid=xu]", i.extra_usage);
+            if moved(&|p| p.extra_usage == i.extra_usage) {
+                set_checked("[data-testid=xu]", i.extra_usage);
+            }
             for key in AssumptionKey::ALL {
-                set_value(
-                    &["assume-", key.id()].concat(),
-                    &panels::shown(i.assumptions.get(key)),
-                );
+                let v = i.assumptions.get(key);
+                if moved(&|p| p.assumptions.get(key) == v) {
+                    set_value(&["assume-", key.id()].concat(), &panels::shown(v));
+                }
             }
         });
+        (s.inputs.with(Clone::clone), l)
     });
 }
