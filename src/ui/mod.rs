@@ -235,6 +235,20 @@ impl Drop for Mounted {
     }
 }
 
+/// Resolves in a new task of the event loop (a `setTimeout` of 0), so that the browser can run
+/// other work between two parts of the start-up.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window()
+            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
+            .unwrap_or(false);
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The browser's preferred languages, most wanted first.
 fn browser_languages() -> Vec<String> {
     let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
@@ -304,8 +318,13 @@ pub async fn mount_page() -> Mounted {
         }
         (state, !typed)
     });
+    // In two tasks: each region's first run computes its markup (and calls much of the wasm for
+    // the first time), which in one task blocked the main thread about twice as long. Nothing
+    // can change the state in between: the page listens to events only at the end.
+    owner.with(|| page::bind_answer(state, fresh));
+    next_task().await;
     let events = owner.with(|| {
-        page::bind_regions(state, fresh);
+        page::bind_below(state, fresh);
         page::sync_controls(state);
         import::keep_report_current(state);
         follow_language(state);

@@ -4,7 +4,7 @@
 //! state: at build time for the default inputs in English (`src/bin/prerender.rs` puts it into
 //! `index.html`, so the answer is there at first paint), and in the browser when the language
 //! changes. Between those, each region (an element with an id) is rewritten by its own effect
-//! when what it shows changes ([`bind_regions`]), and the controls' values are set where they
+//! when what it shows changes ([`bind_answer`], [`bind_below`]), and the controls' values are set where they
 //! differ ([`sync_controls`]), so a control being used is never replaced.
 use super::prelude::*;
 
@@ -240,8 +240,9 @@ pub fn share_status(s: PageState) -> Status {
     })
 }
 
-/// Binds every region to the state. `fresh`: the regions already show the current state.
-pub fn bind_regions(s: PageState, fresh: bool) {
+/// Binds the answer's regions to the state (the link notice, the answer, the answer bar, the
+/// cards, the costs and the charts). `fresh`: the regions already show the current state.
+pub fn bind_answer(s: PageState, fresh: bool) {
     let lang = move || s.lang.get();
     let with_eval = move |f: fn(Lang, &Evaluation) -> Markup| move || s.eval.with(|e| f(lang(), e));
     region("notice", fresh, move || {
@@ -282,6 +283,12 @@ pub fn bind_regions(s: PageState, fresh: bool) {
             Some(s.eval.with(|e| chart::summary(lang(), e, panel)))
         });
     }
+}
+
+/// Binds the regions below the answer (advice, assumptions, import) to the state: a task of its
+/// own at start-up (`ui::mount_page`), so that no single task runs every region's first render.
+pub fn bind_below(s: PageState, fresh: bool) {
+    let lang = move || s.lang.get();
     region("advice", fresh, move || {
         s.eval
             .with(|e| s.inputs.with(|i| panels::advice(lang(), e, i)))
