@@ -1,4 +1,7 @@
-// Renders assets/favicon.svg to the PNG icons of the web manifest (run by hand when the icon changes).
+// Renders assets/favicon.svg to the PNG icons of the web manifest (run by hand when the icon changes),
+// then shrinks them with Debian's pngquant and optipng (a 256-colour palette: icon-192 4.3 → 1.3 KB;
+// Chromium fetches it when it checks whether the page can be installed, as Lighthouse does).
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 const svg = readFileSync('assets/favicon.svg', 'utf8');
@@ -9,3 +12,8 @@ for (const s of [192, 512]) {
   await p.screenshot({ path: `assets/icon-${s}.png`, omitBackground: true });
 }
 await b.close();
+for (const s of [192, 512]) {
+  const f = `assets/icon-${s}.png`;
+  execFileSync('pngquant', ['--quality', '70-95', '--speed', '1', '--strip', '-f', '-o', f, f]);
+  execFileSync('optipng', ['-o7', '-quiet', f]);
+}

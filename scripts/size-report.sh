@@ -5,8 +5,9 @@
 #
 # The first load is read from the build itself: index.html, the service worker, and what the
 # service worker precaches (scripts/postbuild.mjs writes that list). Everything else is fetched
-# only when used — the importer worker on import, the French texts to show French, the manifest
-# icons on install — and cached then, not ahead of time. The budget is for the default, English,
+# only when used — the importer worker on import, the French texts to show French, the large
+# manifest icon on install — and cached then, not ahead of time (the 192 px icon is first load:
+# Chromium fetches it to check installability, as under Lighthouse). The budget is for the default, English,
 # first visit (what headless Chromium and Lighthouse load); French visitors also fetch the
 # French texts (printed). `make test` fails when the first load is over BUDGET_KB.
 set -euo pipefail
@@ -26,7 +27,7 @@ for f in $(cd dist && ls); do
   else
     later_br=$((later_br + br))
     case "$f" in
-      icon-*) note=" (manifest icon: fetched on install)";;
+      icon-*) note=" (large manifest icon: fetched on install)";;
       importer*) note=" (log importer worker: fetched on import)";;
       fr-*) note=" (French texts: fetched to show French)";;
       sample-*) note=" (sample logs: fetched by the importer when asked for)";;

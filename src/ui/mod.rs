@@ -235,20 +235,6 @@ impl Drop for Mounted {
     }
 }
 
-/// Resolves in a new task of the event loop (a `setTimeout` of 0), so that the browser can run
-/// other work between two parts of the start-up.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let scheduled = web_sys::window()
-            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
-            .unwrap_or(false);
-        if !scheduled {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// The browser's preferred languages, most wanted first.
 fn browser_languages() -> Vec<String> {
     let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
@@ -322,7 +308,8 @@ pub async fn mount_page() -> Mounted {
     // the first time), which in one task blocked the main thread about twice as long. Nothing
     // can change the state in between: the page listens to events only at the end.
     owner.with(|| page::bind_answer(state, fresh));
-    next_task().await;
+    // A new task of the event loop (a `setTimeout` of 0).
+    gloo_timers::future::TimeoutFuture::new(0).await;
     let events = owner.with(|| {
         page::bind_below(state, fresh);
         page::sync_controls(state);

@@ -366,7 +366,7 @@ pub fn sync_controls(s: PageState) {
     // model kept, so an unchanged value needs nothing here.
     Effect::new(move |prev: Option<(Inputs, Lang)>| {
         let l = s.lang.get();
-        s.inputs.with(|i| {
+        let shown = s.inputs.with(|i| {
             let was = prev.as_ref().filter(|(_, pl)| *pl == l).map(|(p, _)| p);
             let moved = |f: &dyn Fn(&Inputs) -> bool| was.is_none_or(|p| !f(p));
             for input in NumInput::ALL {
@@ -413,7 +413,8 @@ pub fn sync_controls(s: PageState) {
                     set_value(&["assume-", key.id()].concat(), &panels::shown(v));
                 }
             }
+            i.clone()
         });
-        (s.inputs.with(Clone::clone), l)
+        (shown, l)
     });
 }
