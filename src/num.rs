@@ -12,7 +12,46 @@
 pub fn text(x: f64) -> String {
     // `+ 0.0` turns -0 into 0, which JavaScript writes "0" and Rust "-0".
     let x = if x.is_finite() { x + 0.0 } else { 0.0 };
-    imp::text(x)
+    few_decimals(x).unwrap_or_else(|| imp::text(x))
+}
+
+/// `x` written with at most three decimals, when that text reads back to `x` exactly: most of
+/// the page's figures (SVG coordinates, percentages, prices, field values). Written here, it
+/// saves the browser a round trip to JavaScript's `Number.toString` for each (about 60 per
+/// change of an input; `docs/architecture.md`, "Updating a region"), and it is the text
+/// JavaScript writes: `m / 10^k` in `f64` is the number nearest to that decimal, as parsing it
+/// is, so a `k` that works is the shortest text's number of decimals when it is the smallest.
+fn few_decimals(x: f64) -> Option<String> {
+    if x.abs() >= 1e9 {
+        return None;
+    }
+    let mut scale = 1.0;
+    for k in 0..4 {
+        let m = (x * scale).round();
+        if m / scale == x {
+            // The digits from the last: k decimals, the point, then at least one digit.
+            let (mut n, mut buf, mut at) = (m.abs() as u64, [0u8; 16], 16);
+            let mut written = 0;
+            while n > 0 || written <= k {
+                if written == k && k > 0 {
+                    at -= 1;
+                    buf[at] = b'.';
+                }
+                at -= 1;
+                buf[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                written += 1;
+            }
+            let mut out = String::with_capacity(17 - at);
+            if m < 0.0 {
+                out.push('-');
+            }
+            out.extend(buf[at..].iter().map(|&b| b as char));
+            return Some(out);
+        }
+        scale *= 10.0;
+    }
+    None
 }
 
 /// A finite decimal number, or `None`: at most 32 characters of digits, sign, point and
@@ -93,6 +132,36 @@ mod tests {
             assert_eq!(parse(bad), None, "{bad:?}");
         }
         assert_eq!(parse(&"1".repeat(33)), None);
+    }
+
+    #[test]
+    fn few_decimals_are_written_here_as_javascript_writes_them() {
+        for (x, t) in [
+            (0.0, "0"),
+            (7.0, "7"),
+            (-3.0, "-3"),
+            (0.05, "0.05"),
+            (-0.5, "-0.5"),
+            (65.7, "65.7"),
+            (1234.567, "1234.567"),
+            (999_999_999.0, "999999999"),
+        ] {
+            assert_eq!(few_decimals(x).as_deref(), Some(t));
+        }
+        // Left to JavaScript (natively, to Rust's Display, which writes the same).
+        for x in [0.1 + 0.2, 1.0 / 3.0, 0.0001, 1e9, 1e21, 12.3456] {
+            assert_eq!(few_decimals(x), None, "{x}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The text written here is the shortest that reads back, as JavaScript's and Rust's.
+        #[test]
+        fn text_is_displays_text(m in -2_000_000_000i64..2_000_000_000, k in 0u32..5, y in proptest::num::f64::NORMAL) {
+            for x in [m as f64 / 10f64.powi(k as i32), y, y.fract() * 1000.0] {
+                proptest::prop_assert_eq!(text(x), format!("{}", x + 0.0));
+            }
+        }
     }
 
     #[test]

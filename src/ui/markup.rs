@@ -125,16 +125,22 @@ impl Html {
 }
 
 fn escape(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // Runs without a special character are copied whole (most texts have none).
+    let mut from = 0;
+    for (at, b) in s.bytes().enumerate() {
+        let with = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[from..at]);
+        out.push_str(with);
+        from = at + 1;
     }
+    out.push_str(&s[from..]);
 }
 
 /// An attribute that is present or not (`hidden`, `checked`, `disabled`): `Some` empty value.
