@@ -2,9 +2,11 @@
 // Every step is described, with its reasons and figures, in docs/build.md.
 // 0. Checks that the release wasm files were built with panics that abort at once (no panic
 //    locations or messages in them; scripts/wasm-checks.mjs), unless CCPLAN_IMMEDIATE_ABORT=0.
-// 1. Shortens the names the page's wasm and its JS glue know each other by (scripts/wasm-names.mjs;
-//    CCPLAN_SHORT_NAMES=0 to leave them), minifies the glue (and updates its SRI hash), and has the
-//    loader fetch the wasm with its SRI hash.
+// 1. Inlines into the page's JS glue the JavaScript the wasm imports from modules of its own
+//    (wasm-bindgen's snippets/: `patchRegion`, src/ui/patch.rs), so the page loads no file more;
+//    shortens the names the page's wasm and its JS glue know each other by
+//    (scripts/wasm-names.mjs; CCPLAN_SHORT_NAMES=0 to leave them), minifies the glue (and updates
+//    its SRI hash), and has the loader fetch the wasm with its SRI hash.
 // 2. Content-Security-Policy meta tag with the hashes of the inline <script> and <style>
 //    that Trunk wrote, 'wasm-unsafe-eval' for the wasm, and nothing from another origin.
 // 3. Fills the static shell's texts from locales/en and points the page at the importer worker's
@@ -16,9 +18,10 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { minify } from 'terser';
+import { inlineSnippets } from './snippets.mjs';
 import { shortenNames } from './wasm-names.mjs';
 import { frHeader, panicTraces } from './wasm-checks.mjs';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
@@ -40,6 +43,7 @@ if (process.env.TRUNK_PROFILE === 'release' && process.env.CCPLAN_IMMEDIATE_ABOR
 }
 const shortNames = process.env.CCPLAN_SHORT_NAMES !== '0';
 
+
 // Trunk's JS minifier fails on wasm-bindgen's `export default`: minify the glue with terser,
 // then give its modulepreload link the new Subresource Integrity hash (and the wasm's fetch its
 // own: Trunk's hash on the wasm's preload link, which is removed below, was of the wasm before
@@ -47,7 +51,8 @@ const shortNames = process.env.CCPLAN_SHORT_NAMES !== '0';
 for (const js of readdirSync(dir).filter((f) => /^ccplan-[0-9a-f]+\.js$/.test(f))) {
   const path = join(dir, js);
   const wasmPath = join(dir, js.replace(/\.js$/, '_bg.wasm'));
-  let short = { wasm: readFileSync(wasmPath), js: readFileSync(path, 'utf8') };
+  const glue = inlineSnippets(readFileSync(path, 'utf8'), (file) => readFileSync(join(dir, file), 'utf8'));
+  let short = { wasm: readFileSync(wasmPath), js: glue };
   if (shortNames) {
     short = shortenNames(short.wasm, short.js);
     if (!(await WebAssembly.validate(short.wasm))) throw new Error(`${wasmPath} is not valid after renaming`);
@@ -69,6 +74,15 @@ for (const js of readdirSync(dir).filter((f) => /^ccplan-[0-9a-f]+\.js$/.test(f)
   const wasmIntegrity = `sha384-${createHash('sha384').update(short.wasm).digest('base64')}`;
   html = html.replace(loader, `module_or_path: fetch('./${wasm}', { integrity: '${wasmIntegrity}' })`);
 }
+
+// Every snippet is inlined into the glue that imported it (the importer's glue imports none).
+for (const js of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+  if (readFileSync(join(dir, js), 'utf8').includes('snippets/')) throw new Error(`${js} still imports a snippet`);
+}
+rmSync(join(dir, 'snippets'), { recursive: true, force: true });
+// Trunk preloads each snippet: those links go with the files.
+html = html.replace(/<link[^>]*href="?\.\/snippets\/[^>]*>\s*/g, '');
+if (html.includes('snippets/')) throw new Error('index.html still refers to snippets/');
 
 // The page prerendered for the default inputs in English, by the same Rust code that writes it
 // in the browser (src/bin/prerender.rs, built natively: the release build's flags are for the

@@ -153,6 +153,56 @@ fn the_page_markup_parses_back_to_itself() {
     }
 }
 
+/// A region patched in place (`ui::patch`: the texts, attributes and elements that differ, set by
+/// the page's JavaScript) reads as the region written whole, from one state of the page to
+/// another, in both languages; and the patches are used, not refused.
+#[wasm_bindgen_test]
+fn a_patched_page_reads_as_the_page_written_whole() {
+    use ccplan::ui::patch;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let states: Vec<Inputs> = [
+        (1.0, 4.0),
+        (3.0, 4.0),
+        (4.0, 4.0),
+        (5.0, 2.5),
+        (8.0, 8.0),
+        (2.0, 0.5),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(at, (n, h))| {
+        let mut i = Inputs::default();
+        i.set_num(NumInput::Instances, n);
+        i.set_num(NumInput::Hours, h);
+        i.model = ModelChoice::ALL[at % ModelChoice::ALL.len()];
+        i.extra_usage = at % 2 == 1;
+        i
+    })
+    .collect();
+    let mut patched = 0;
+    for lang in Lang::ALL {
+        for pair in states.windows(2) {
+            let (_, old) = ccplan::ui::render(pair[0].clone(), lang, Vec::new());
+            let (_, new) = ccplan::ui::render(pair[1].clone(), lang, Vec::new());
+            let div = document.create_element("div").unwrap();
+            old.set_into(&div);
+            let p = patch::diff(old.as_str(), new.as_str()).expect("the page's own elements stay");
+            assert!(patch::apply(&div, &p), "{lang:?}");
+            assert_eq!(
+                canonical(&div.inner_html()),
+                canonical(new.as_str()),
+                "{lang:?}"
+            );
+            patched += p.edits.len();
+            // A page that no longer holds what the patch expects is refused, to be written whole.
+            div.append_child(&document.create_element("i").unwrap())
+                .unwrap();
+            assert!(!patch::apply(&div, &p));
+        }
+    }
+    assert!(patched > 100, "{patched} edits");
+}
+
 /// Every region and attribute effect finds its element: an id renamed in the markup but not in
 /// the binding (or the other way round) would leave a part of the page frozen without a word.
 #[wasm_bindgen_test]
@@ -160,13 +210,26 @@ async fn every_bound_region_is_on_the_page() {
     let root = mount().await;
     let ids = ccplan::ui::page::bound_ids();
     assert!(ids.len() > 20, "{} ids bound", ids.len());
-    for id in ids {
-        assert!(
-            root.query_selector(&format!("[id=\"{id}\"]"))
-                .unwrap()
-                .is_some(),
-            "no element with id {id:?} on the page"
-        );
+    let find = |id: &str| root.query_selector(&format!("[id=\"{id}\"]")).unwrap();
+    for (id, _) in &ids {
+        assert!(find(id).is_some(), "no element with id {id:?} on the page");
+    }
+    // No region inside another (each keeps its element, which the other's update would replace).
+    let regions: Vec<Element> = ids
+        .iter()
+        .filter(|(_, r)| *r)
+        .filter_map(|(id, _)| find(id))
+        .collect();
+    assert!(regions.len() > 15);
+    for a in &regions {
+        for b in &regions {
+            assert!(
+                a == b || !a.contains(Some(b)),
+                "{} holds {}",
+                a.id(),
+                b.id()
+            );
+        }
     }
 }
 
@@ -312,6 +375,16 @@ fn numbers_round_trip_through_javascript() {
             assert_eq!(ccplan::num::parse(&text), Some(v), "{text}");
         }
         x *= 1.37;
+    }
+    // Numbers of a few decimals are written in Rust (`num::text`): as JavaScript writes them.
+    for m in (-30_000i32..30_000).step_by(7) {
+        for k in 0..5 {
+            let v = f64::from(m) / 10f64.powi(k) + f64::from(m % 3) * 1e6;
+            let js = js_sys::Number::from(v + 0.0)
+                .to_string_with_radix(10)
+                .unwrap();
+            assert_eq!(ccplan::num::text(v), String::from(js), "{v}");
+        }
     }
     for bad in [
         "", "-", ".", "e5", "1e", "1.2.3", "+-1", "NaN", "Infinity", "0x10", "1e999",

@@ -157,7 +157,7 @@ pub fn use_numbers(s: PageState) {
 /// another one.
 pub fn keep_report_current(s: PageState) {
     let leads = Memo::new(move |_| leads(s));
-    Effect::new(move |_| {
+    super::effect(Box::new(move || {
         if s.import.with(|p| *p == Progress::Done) {
             let query = s.inputs.with(|i| crate::share::encode(i, None));
             browser::render(
@@ -167,7 +167,7 @@ pub fn keep_report_current(s: PageState) {
                 leads.get(),
             );
         }
-    });
+    }));
 }
 
 /// The import section: its controls, and its regions (`import-status`, `import-report`,

@@ -21,6 +21,13 @@ pub mod prelude {
 }
 use prelude::*;
 
+/// An effect, its function boxed: every effect of the page then shares one compiled
+/// `Effect::new` (compiled once per closure type, each cost the wasm 1 to 2 KB). What an effect
+/// keeps from one run to the next lives in its closure.
+pub fn effect(f: Box<dyn FnMut()>) {
+    Effect::new(f);
+}
+
 mod chart;
 mod describe;
 mod events;
@@ -30,6 +37,7 @@ mod inputs;
 pub mod markup;
 pub mod page;
 mod panels;
+pub mod patch;
 pub mod report;
 mod result;
 mod share_box;
@@ -297,10 +305,7 @@ pub async fn mount_page() -> Mounted {
             && state.inputs.with_untracked(|i| *i == Inputs::default());
         if !same && !typed {
             let (langs, app) = state.render_all("");
-            if let (Some(l), Some(a)) = (page::by_id(page::LANGS), page::by_id(page::APP)) {
-                langs.set_into(&l);
-                app.set_into(&a);
-            }
+            page::write_page(&langs, &app);
         }
         (state, !typed)
     });
@@ -337,7 +342,8 @@ pub async fn mount_page() -> Mounted {
 
 /// `<html lang>`, the shell's texts, and on a change of language the whole page in it.
 fn follow_language(s: PageState) {
-    Effect::new(move |prev: Option<Lang>| {
+    let mut prev: Option<Lang> = None;
+    effect(Box::new(move || {
         let l = s.lang.get();
         if let Some(html) = web_sys::window()
             .and_then(|w| w.document())
@@ -353,16 +359,13 @@ fn follow_language(s: PageState) {
             let (langs, app) = s.render_all(&url);
             // The control that had the focus (the language button just pressed) has it again.
             let focused = focused_control();
-            if let (Some(lg), Some(a)) = (page::by_id(page::LANGS), page::by_id(page::APP)) {
-                langs.set_into(&lg);
-                app.set_into(&a);
-            }
+            page::write_page(&langs, &app);
             if let Some(selector) = focused {
                 refocus(&selector);
             }
         }
-        l
-    });
+        prev = Some(l);
+    }));
 }
 
 /// A selector for the focused control (by its `data-testid`, else its id), if one has the focus.
@@ -387,17 +390,39 @@ fn refocus(selector: &str) {
     }
 }
 
-/// The address bar follows the inputs, debounced: one rewrite after the slider stops.
+/// The address bar follows the inputs, debounced: rewritten once they have not changed for
+/// `URL_DEBOUNCE_MS` (so between that and twice that after the last change). One wait runs at a
+/// time, and a change meanwhile is only counted: a change costs no call to the browser's
+/// timers, and the link is encoded once per rewrite, not once per change.
 fn follow_address(s: PageState) {
-    let pending = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
-    Effect::new(move |_| {
-        let query = s.link.get();
-        let timeout = gloo_timers::callback::Timeout::new(URL_DEBOUNCE_MS, move || {
-            share::browser::replace_query(&query)
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let changes = Rc::new(Cell::new(0u32));
+    let waiting = Rc::new(Cell::new(false));
+    effect(Box::new(move || {
+        // What the link is made of.
+        s.inputs.track();
+        s.lang.track();
+        changes.set(changes.get().wrapping_add(1));
+        if waiting.replace(true) {
+            return;
+        }
+        let (changes, waiting) = (changes.clone(), waiting.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                let seen = changes.get();
+                gloo_timers::future::TimeoutFuture::new(URL_DEBOUNCE_MS).await;
+                if changes.get() == seen {
+                    break;
+                }
+            }
+            waiting.set(false);
+            // None once the page is unmounted (the browser tests).
+            if let Some(query) = s.link.try_get_untracked() {
+                share::browser::replace_query(&query);
+            }
         });
-        // Dropping the previous timeout cancels it.
-        pending.set_value(Some(timeout));
-    });
+    }));
 }
 
 /// Offline support: the service worker precaches the build. Skipped where unsupported.

@@ -11,7 +11,7 @@ use super::prelude::*;
 use super::import::{self, Progress};
 use super::markup::{Html, Markup};
 use super::share_box::{self, Status};
-use super::{chart, inputs, panels, result, Imported, PageState};
+use super::{chart, inputs, panels, patch, result, Imported, PageState};
 use crate::i18n::{k, Lang};
 use crate::model::{AssumptionKey, Evaluation, Inputs, ModelChoice, NumInput, Plan};
 use crate::share::Warning;
@@ -23,14 +23,16 @@ pub const LANGS: &str = "langs";
 
 // The ids every region effect and attribute effect is bound to, in debug builds, so a browser
 // test can check that each is on the page (`tests/web.rs`): a region whose id is renamed on
-// one side only would otherwise be skipped without a word (`by_id` finds nothing).
+// one side only would otherwise be skipped without a word (`by_id` finds nothing). And that no
+// region holds another: a region keeps its element, which its parent's update would replace.
 #[cfg(debug_assertions)]
 thread_local! {
-    static BOUND: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    static BOUND: std::cell::RefCell<Vec<(&'static str, bool)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The ids bound so far (debug builds; empty in release builds, which do not record them).
-pub fn bound_ids() -> Vec<&'static str> {
+/// The ids bound so far, each with whether it is a region (its content written by the page) or
+/// an element whose attribute is; debug builds only (release builds do not record them).
+pub fn bound_ids() -> Vec<(&'static str, bool)> {
     #[cfg(debug_assertions)]
     {
         BOUND.with(|b| b.borrow().clone())
@@ -41,16 +43,16 @@ pub fn bound_ids() -> Vec<&'static str> {
     }
 }
 
-fn bound(id: &'static str) {
+fn bound(id: &'static str, region: bool) {
     #[cfg(debug_assertions)]
     BOUND.with(|b| {
         let mut b = b.borrow_mut();
-        if !b.contains(&id) {
-            b.push(id);
+        if !b.contains(&(id, region)) {
+            b.push((id, region));
         }
     });
     #[cfg(not(debug_assertions))]
-    let _ = id;
+    let _ = (id, region);
 }
 
 /// The state as one render of the page sees it.
@@ -183,6 +185,21 @@ pub fn shell_texts(l: Lang) -> [(&'static str, &'static str); 3] {
     ]
 }
 
+thread_local! {
+    /// How many times the whole page has been written (a change of language): a region looks
+    /// its element up again after that, and keeps it otherwise.
+    static WRITTEN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Writes the whole page (the language switch and everything under `#app`).
+pub fn write_page(langs: &Markup, app: &Markup) {
+    if let (Some(l), Some(a)) = (by_id(LANGS), by_id(APP)) {
+        langs.set_into(&l);
+        app.set_into(&a);
+        WRITTEN.with(|w| w.set(w.get().wrapping_add(1)));
+    }
+}
+
 /// The element with this id, if the page has it.
 pub fn by_id(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
@@ -197,18 +214,34 @@ fn region(id: &'static str, fresh: bool, render: impl Fn() -> Markup + 'static) 
 
 /// [`region`]'s body, compiled once (a generic effect per region cost the page about 8 KB).
 fn region_boxed(id: &'static str, fresh: bool, render: Box<dyn Fn() -> Markup>) {
-    bound(id);
+    bound(id, true);
     let mut skip = fresh;
-    Effect::new(move |last: Option<Markup>| {
+    let mut last: Option<Markup> = None;
+    // The element, and the page it was found in.
+    let mut element: Option<(u32, web_sys::Element)> = None;
+    super::effect(Box::new(move || {
         let m = render();
         if std::mem::take(&mut skip) || last.as_ref() == Some(&m) {
-            return m;
+            last = Some(m);
+            return;
         }
-        if let Some(el) = by_id(id) {
-            m.set_into(&el);
+        let page = WRITTEN.with(std::cell::Cell::get);
+        if element.as_ref().is_none_or(|(p, _)| *p != page) {
+            element = by_id(id).map(|e| (page, e));
         }
-        m
-    });
+        if let Some((_, el)) = &element {
+            // In place when only texts and attributes moved (`patch`), else whole.
+            let patched = patch::IN_PLACE
+                && last
+                    .as_ref()
+                    .and_then(|last| patch::diff(last.as_str(), m.as_str()))
+                    .is_some_and(|p| patch::apply(el, &p));
+            if !patched {
+                m.set_into(el);
+            }
+        }
+        last = Some(m);
+    }));
 }
 
 /// An effect that sets attribute `name` of element `id` when its value changes (`None`: removed).
@@ -217,8 +250,9 @@ fn attribute(id: &'static str, name: &'static str, value: impl Fn() -> Option<St
 }
 
 fn attribute_boxed(id: &'static str, name: &'static str, value: Box<dyn Fn() -> Option<String>>) {
-    bound(id);
-    Effect::new(move |last: Option<Option<String>>| {
+    bound(id, false);
+    let mut last: Option<Option<String>> = None;
+    super::effect(Box::new(move || {
         let v = value();
         if last.as_ref() != Some(&v) {
             if let Some(el) = by_id(id) {
@@ -228,8 +262,8 @@ fn attribute_boxed(id: &'static str, name: &'static str, value: Box<dyn Fn() -> 
                 };
             }
         }
-        v
-    });
+        last = Some(v);
+    }));
 }
 
 /// The share status: derived from the last copy and the current link.
@@ -305,7 +339,8 @@ pub fn bind_below(s: PageState, fresh: bool) {
             AssumptionKey::HourPrompts => "label-hour_prompts",
         };
         region(id, fresh, move || {
-            s.inputs.with(|i| panels::assumption_label(lang(), key, i))
+            s.inputs
+                .with(|i| panels::assumption_label(lang(), key, i.assumptions.is_edited(key)))
         });
     }
     region("import-status", fresh, move || {
@@ -364,7 +399,8 @@ pub fn sync_controls(s: PageState) {
     // control costs a few calls into the DOM, about 75 in all), all of them when the language
     // changed (the page was written again). A field's own change event writes back what the
     // model kept, so an unchanged value needs nothing here.
-    Effect::new(move |prev: Option<(Inputs, Lang)>| {
+    let mut prev: Option<(Inputs, Lang)> = None;
+    super::effect(Box::new(move || {
         let l = s.lang.get();
         let shown = s.inputs.with(|i| {
             let was = prev.as_ref().filter(|(_, pl)| *pl == l).map(|(p, _)| p);
@@ -415,6 +451,6 @@ pub fn sync_controls(s: PageState) {
             }
             i.clone()
         });
-        (shown, l)
-    });
+        prev = Some((shown, l));
+    }));
 }

@@ -110,11 +110,11 @@ pub fn advice_section(h: &mut Html, l: Lang, e: &Evaluation, i: &Inputs) {
 }
 
 /// Region `label-<id>`: an assumption's label, tagged as an estimate (and as edited).
-pub fn assumption_label(l: Lang, key: AssumptionKey, i: &Inputs) -> Markup {
+pub fn assumption_label(l: Lang, key: AssumptionKey, edited: bool) -> Markup {
     let mut h = Html::new();
     tag(&mut h, l, "estimate");
     h.text(" ").text(l.tk(key.meta().label));
-    if i.assumptions.is_edited(key) {
+    if edited {
         h.text(" ")
             .el("span", &[("class", "tag data")], l.t(k::TAG_EDITED));
     }
@@ -213,7 +213,7 @@ fn assumption_row(h: &mut Html, l: Lang, key: AssumptionKey, i: &Inputs) {
         &[("class", "assume"), ("data-source", "estimate")],
         |h| {
             h.wrap("label", &[("for", &id), ("id", &label_id)], |h| {
-                h.markup(&assumption_label(l, key, i));
+                h.markup(&assumption_label(l, key, i.assumptions.is_edited(key)));
             })
             .void(
                 "input",

@@ -1,0 +1,812 @@
+//! A region changed in place: where its new markup has the same elements as the markup it shows
+//! (the same tags, in the same places), only the texts and attributes that differ are set,
+//! instead of the whole region being parsed and built again through `innerHTML`
+//! (`docs/architecture.md`, "Updating a region"). Where the elements inside one element differ
+//! (a list one item longer, a badge that moved), only that element's content is written again.
+//!
+//! [`diff`] is pure and reads only markup this program's writer wrote ([`super::markup::Html`]):
+//! every attribute value double-quoted and escaped, texts escaped, no comments, void elements
+//! without an end tag. What it does not expect (a tag that differs, a text that appears or
+//! disappears, a form control's state) has the innermost element around it written again, and
+//! the region whole when that is the region itself. [`apply`] checks that the page still holds
+//! the elements the old markup describes, and says when it could not patch, so that the region
+//! is then written whole: a patch is never half-kept.
+
+/// Patching on or off: off, every change of a region is written whole (`innerHTML`).
+pub const IN_PLACE: bool = true;
+
+/// The edits that turn a region showing the old markup into the new.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Patch<'a> {
+    /// How many elements the region holds in the old markup (a check on the page's copy).
+    pub elements: u32,
+    pub edits: Vec<Edit<'a>>,
+}
+
+/// One edit. Elements are numbered as in the old markup, in document order from 0 (the region's
+/// own element is not counted; it is `None` as a parent), as `querySelectorAll("*")` lists them
+/// before the patch.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Edit<'a> {
+    /// The text node that is child number `child` of `parent` now reads `text`.
+    Text {
+        parent: Option<u32>,
+        child: u32,
+        text: String,
+    },
+    /// Attribute `name` of `element` is now `value`.
+    Attr {
+        element: u32,
+        name: &'a str,
+        value: String,
+    },
+    /// The content of `element` is now `markup` (the part of the new markup between its tags).
+    Inner { element: u32, markup: &'a str },
+}
+
+/// HTML's void elements: an element with no end tag.
+const VOID: [&str; 13] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// Attributes whose change a patch cannot reproduce: set on a control the visitor has used, they
+/// no longer change what it shows, where a control written anew would show them.
+const STATEFUL: [&str; 3] = ["value", "checked", "selected"];
+
+#[derive(Debug, PartialEq)]
+enum Token<'a> {
+    /// Escaped text between two tags (possibly empty).
+    Text(&'a str),
+    /// A start tag: its name and its attributes as written (`a="1" b="2"`).
+    Open(&'a str, &'a str),
+    Close(&'a str),
+}
+
+/// The writer's markup as tokens: `None` where it is not markup the writer writes.
+struct Tokens<'a> {
+    rest: &'a str,
+    /// Elements opened while looking for an end tag ([`to_end_tag`]).
+    opened: u32,
+    /// A text comes next (between two tags, even an empty one), else a tag.
+    text_next: bool,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(markup: &'a str) -> Tokens<'a> {
+        Tokens {
+            rest: markup,
+            opened: 0,
+            text_next: true,
+        }
+    }
+
+    /// The next token; `Some(None)` for markup it cannot read. (Only single bytes are searched
+    /// for: `str`'s substring search would add about 2 KB to the wasm.)
+    fn next(&mut self) -> Option<Option<Token<'a>>> {
+        if std::mem::take(&mut self.text_next) {
+            let (text, rest) = self.rest.split_at(find(self.rest, b'<'));
+            self.rest = rest;
+            return Some(Some(Token::Text(text)));
+        }
+        if self.rest.is_empty() {
+            return None;
+        }
+        self.text_next = true;
+        let end = find(self.rest, b'>');
+        if end == self.rest.len() {
+            return Some(None);
+        }
+        let tag = &self.rest[1..end];
+        self.rest = &self.rest[end + 1..];
+        if let Some(name) = tag.strip_prefix('/') {
+            return Some(Some(Token::Close(name)));
+        }
+        let space = find(tag, b' ');
+        let attrs = tag.get(space + 1..).unwrap_or("");
+        Some(Some(Token::Open(&tag[..space], attrs)))
+    }
+}
+
+/// The next attribute of a start tag's attributes (`name="escaped value"`, separated by one
+/// space: a value holds no '"', it is escaped), and the rest after it.
+fn next_attr<'a>(attrs: &mut &'a str) -> Option<(&'a str, &'a str)> {
+    if attrs.is_empty() {
+        return None;
+    }
+    let eq = find(attrs, b'=');
+    let name = &attrs[..eq];
+    let value = attrs.get(eq + 2..).unwrap_or("");
+    let close = find(value, b'"');
+    *attrs = value.get(close + 2..).unwrap_or("");
+    Some((name, &value[..close]))
+}
+
+/// Where byte `b` (ASCII) first is in `s`, else `s.len()`. Eight bytes at a time: the first
+/// changes of a page run the browser's first, unoptimized compilation of the wasm, where a loop
+/// over the bytes made a third of a patch's time, and `str::find` (which sets up a searcher on
+/// every call, most of them over a few bytes) did not do better.
+fn find(s: &str, b: u8) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(Ok(chunk)) = bytes.get(at..at + 8).map(<[u8; 8]>::try_from) {
+        // A zero byte in `v` is a byte equal to `b` (the classic "has a zero byte" test).
+        let v = u64::from_ne_bytes(chunk) ^ u64::from_ne_bytes([b; 8]);
+        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&c| c == b)
+        .map_or(bytes.len(), |i| at + i)
+}
+
+/// Text or an attribute value as the parser reads it: the writer's escapes undone. `None` for
+/// what the parser would change (a carriage return, a NUL), which a patch could not reproduce.
+fn unescape(s: &str) -> Option<String> {
+    if s.bytes().any(|b| b == b'\r' || b == 0) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    loop {
+        let at = find(rest, b'&');
+        out.push_str(&rest[..at]);
+        if at == rest.len() {
+            return Some(out);
+        }
+        // The writer's five escapes, told apart by their second byte.
+        let (c, len) = match rest.as_bytes().get(at + 1) {
+            Some(b'a') => ("&", 5),
+            Some(b'l') => ("<", 4),
+            Some(b'g') => (">", 4),
+            Some(b'q') => ("\"", 6),
+            Some(b'#') => ("'", 5),
+            _ => return None,
+        };
+        out.push_str(c);
+        rest = rest.get(at + len..)?;
+    }
+}
+
+/// The edits from `old` to `new`; `None` when the region must be written whole.
+pub fn diff<'a>(old: &str, new: &'a str) -> Option<Patch<'a>> {
+    let (mut a, mut b) = (Tokens::new(old), Tokens::new(new));
+    let mut edits = Vec::new();
+    let mut elements = 0u32;
+    // The open elements: each one's number (None: the region), how many children it has had, and
+    // where its content starts in `new`.
+    let mut open: Vec<(Option<u32>, u32, usize)> = vec![(None, 0, 0)];
+    loop {
+        let at = new.len() - b.rest.len();
+        let (x, y) = match (a.next(), b.next()) {
+            (None, None) => break,
+            (Some(Some(x)), Some(Some(y))) => (x, y),
+            _ => return None,
+        };
+        let parent = open.last_mut()?;
+        let same = match (&x, &y) {
+            (Token::Text(x), Token::Text(y)) if x.is_empty() == y.is_empty() => {
+                if x != y {
+                    edits.push(Edit::Text {
+                        parent: parent.0,
+                        child: parent.1,
+                        text: unescape(y)?,
+                    });
+                }
+                parent.1 += u32::from(!y.is_empty());
+                true
+            }
+            (Token::Open(x, xa), Token::Open(y, ya))
+                if x == y && (xa == ya || same_attributes(xa, ya, elements, &mut edits)) =>
+            {
+                parent.1 += 1;
+                if !VOID.contains(y) {
+                    open.push((Some(elements), 0, new.len() - b.rest.len()));
+                }
+                elements += 1;
+                true
+            }
+            (Token::Close(x), Token::Close(y)) if x == y => {
+                open.pop();
+                !open.is_empty()
+            }
+            _ => false,
+        };
+        if !same {
+            // The innermost open element is written again whole, from its content in `new`;
+            // `old` is read to its end tag (its elements still count: the page holds them).
+            let (element, _, start) = open.pop()?;
+            let end = at + to_end_tag(&mut b, &new[at..], &y)?;
+            to_end_tag(&mut a, old, &x)?;
+            elements += a.opened;
+            edits.push(Edit::Inner {
+                element: element?,
+                markup: &new[start..end],
+            });
+        }
+    }
+    (open.len() == 1).then_some(Patch { elements, edits })
+}
+
+/// Pushes the edits for an element's attributes; `false` when they are not the same attributes
+/// in the same order, or a form control's state changed (the element must be written again).
+fn same_attributes<'a>(
+    mut old: &str,
+    mut new: &'a str,
+    element: u32,
+    edits: &mut Vec<Edit<'a>>,
+) -> bool {
+    loop {
+        match (next_attr(&mut old), next_attr(&mut new)) {
+            (None, None) => return true,
+            (Some((n, v)), Some((name, value))) if n == name => {
+                if v != value {
+                    match unescape(value) {
+                        Some(value) if !STATEFUL.contains(&name) => edits.push(Edit::Attr {
+                            element,
+                            name,
+                            value,
+                        }),
+                        _ => return false,
+                    }
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// Reads `tokens` past the end tag of the element whose content they are in, `first` (the token
+/// just read) included; returns how far that end tag starts from `from`, the text where `first`
+/// started. `tokens.opened` counts the elements opened on the way.
+fn to_end_tag(tokens: &mut Tokens<'_>, from: &str, first: &Token<'_>) -> Option<usize> {
+    tokens.opened = 0;
+    let mut depth = 0u32;
+    let mut token = first;
+    let mut next;
+    let mut at = 0;
+    loop {
+        match token {
+            Token::Open(name, _) => {
+                tokens.opened += 1;
+                depth += u32::from(!VOID.contains(name));
+            }
+            Token::Close(_) if depth == 0 => return Some(at),
+            Token::Close(_) => depth -= 1,
+            Token::Text(_) => {}
+        }
+        at = from.len() - tokens.rest.len();
+        next = tokens.next()??;
+        token = &next;
+    }
+}
+
+// The JavaScript half of `apply`. The build inlines this module into the page wasm's JS glue
+// (scripts/postbuild.mjs), so the page loads no file more.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+// Applies a region's patch: one call from the wasm per region, rather than
+// five calls into the DOM per text it changes. The build inlines this module into the wasm's
+// JS glue (scripts/postbuild.mjs). `edits` is records of four fields, each field followed by
+// U+0001: the kind (T a text node, A an attribute, I an element's content), the element's number
+// in `region.querySelectorAll('*')` before any edit ('' for the region itself), then for T the
+// child's number and its text, for A the name and value, for I '' and the markup. Returns false
+// when the region does not hold what the patch expects (the caller then writes it whole).
+export function patchRegion(region, elements, edits) {
+  const all = region.querySelectorAll('*');
+  if (all.length !== elements) return false;
+  const f = edits.split('\u0001');
+  for (let i = 0; i + 4 < f.length; i += 4) {
+    const el = f[i + 1] === '' ? region : all[+f[i + 1]];
+    if (!el) return false;
+    if (f[i] === 'T') {
+      const node = el.childNodes[+f[i + 2]];
+      if (!node || node.nodeType !== 3) return false;
+      node.data = f[i + 3];
+    } else if (f[i] === 'A') {
+      el.setAttribute(f[i + 2], f[i + 3]);
+    } else {
+      el.innerHTML = f[i + 3];
+    }
+  }
+  return true;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = patchRegion)]
+    fn patch_region(region: &web_sys::Element, elements: u32, edits: &str) -> bool;
+}
+
+/// The separator of the fields of [`program`] (a text or value holding it is written whole).
+const SEP: char = '\u{1}';
+
+/// The patch as `patchRegion` reads it: four fields per edit, each followed by [`SEP`]. `None` when
+/// a text or value holds the separator.
+pub fn program(patch: &Patch<'_>) -> Option<String> {
+    let mut out = String::new();
+    for edit in &patch.edits {
+        let (kind, element, text) = match edit {
+            Edit::Text { parent, text, .. } => ('T', *parent, text.as_str()),
+            Edit::Attr { element, value, .. } => ('A', Some(*element), value.as_str()),
+            Edit::Inner { element, markup } => ('I', Some(*element), *markup),
+        };
+        if text.contains(SEP) {
+            return None;
+        }
+        out.push(kind);
+        out.push(SEP);
+        if let Some(element) = element {
+            push_number(&mut out, element);
+        }
+        out.push(SEP);
+        match edit {
+            Edit::Text { child, .. } => push_number(&mut out, *child),
+            Edit::Attr { name, .. } => out.push_str(name),
+            Edit::Inner { .. } => {}
+        }
+        out.push(SEP);
+        out.push_str(text);
+        out.push(SEP);
+    }
+    Some(out)
+}
+
+fn push_number(out: &mut String, n: u32) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// Applies the patch to the region's element (in JavaScript, `patchRegion` above: one call); `false`
+/// (with some edits perhaps made) when the element does not hold what the patch expects: the
+/// caller then writes the region whole.
+pub fn apply(region: &web_sys::Element, patch: &Patch<'_>) -> bool {
+    program(patch).is_some_and(|edits| patch_region(region, patch.elements, &edits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::markup::Html;
+
+    fn text(parent: Option<u32>, child: u32, text: &str) -> Edit<'static> {
+        Edit::Text {
+            parent,
+            child,
+            text: text.into(),
+        }
+    }
+
+    fn attr(element: u32, name: &'static str, value: &str) -> Edit<'static> {
+        Edit::Attr {
+            element,
+            name,
+            value: value.into(),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_finds_the_first_byte(s in "[a-c<>\"=é ]{0,40}", b in proptest::sample::select(vec![b'<', b'>', b'"', b'=', b' '])) {
+            proptest::prop_assert_eq!(find(&s, b), s.find(char::from(b)).unwrap_or(s.len()));
+        }
+    }
+
+    #[test]
+    fn the_program_for_javascript() {
+        let edits = vec![
+            text(None, 0, "a"),
+            text(Some(12), 305, "b c"),
+            attr(7, "width", "1.5"),
+            inner(40, "<b>x</b>"),
+        ];
+        let patch = Patch {
+            elements: 50,
+            edits,
+        };
+        assert_eq!(
+            program(&patch).as_deref(),
+            Some("T\u{1}\u{1}0\u{1}a\u{1}T\u{1}12\u{1}305\u{1}b c\u{1}A\u{1}7\u{1}width\u{1}1.5\u{1}I\u{1}40\u{1}\u{1}<b>x</b>\u{1}")
+        );
+        let held = Patch {
+            elements: 1,
+            edits: vec![text(None, 0, "a\u{1}b")],
+        };
+        assert_eq!(program(&held), None, "a text holding the separator");
+    }
+
+    #[test]
+    fn the_same_markup_needs_no_edit() {
+        let m = "<p class=\"a\">x<b>y</b></p><input value=\"1\">z";
+        assert_eq!(
+            diff(m, m),
+            Some(Patch {
+                elements: 3,
+                edits: vec![]
+            })
+        );
+    }
+
+    #[test]
+    fn texts_are_found_by_their_parent_and_place() {
+        let old = "a<p>b<b>c</b>d</p><svg><rect></rect><text>e</text></svg>f";
+        let new = "A<p>b<b>C</b>D</p><svg><rect></rect><text>E</text></svg>F";
+        assert_eq!(
+            diff(old, new),
+            Some(Patch {
+                elements: 5,
+                edits: vec![
+                    text(None, 0, "A"),
+                    text(Some(1), 0, "C"),
+                    text(Some(0), 2, "D"),
+                    text(Some(4), 0, "E"),
+                    text(None, 3, "F"),
+                ]
+            })
+        );
+    }
+
+    #[test]
+    fn empty_texts_are_not_nodes() {
+        // After the void <input> and the empty <i>, "x" is the <p>'s third child.
+        let old = "<p><input><i></i>x</p>";
+        let new = "<p><input><i></i>y</p>";
+        assert_eq!(
+            diff(old, new).map(|p| p.edits),
+            Some(vec![text(Some(0), 2, "y")])
+        );
+    }
+
+    #[test]
+    fn attribute_values_are_set() {
+        let old = "<p class=\"a\" hidden=\"\"><rect width=\"1\" x=\"0\"></rect></p>";
+        let new = "<p class=\"b\" hidden=\"\"><rect width=\"2\" x=\"&amp;\"></rect></p>";
+        assert_eq!(
+            diff(old, new).map(|p| p.edits),
+            Some(vec![
+                attr(0, "class", "b"),
+                attr(1, "width", "2"),
+                attr(1, "x", "&"),
+            ])
+        );
+    }
+
+    fn inner(element: u32, markup: &'static str) -> Edit<'static> {
+        Edit::Inner { element, markup }
+    }
+
+    #[test]
+    fn a_change_of_elements_writes_the_element_around_it_again() {
+        // A list one item longer: the list, and the paragraph after it patched (it is element
+        // 2, as in the old markup that the page holds).
+        assert_eq!(
+            diff(
+                "<ul><li>a</li></ul><p>x</p>",
+                "<ul><li>a</li><li>b</li></ul><p>y</p>"
+            ),
+            Some(Patch {
+                elements: 3,
+                edits: vec![inner(0, "<li>a</li><li>b</li>"), text(Some(2), 0, "y")]
+            })
+        );
+        // A badge that moved: the card's attribute set, its content written again.
+        assert_eq!(
+            diff(
+                "<div><article class=\"card\"><h3>Pro</h3></article></div>",
+                "<div><article class=\"card recommended\"><b>R</b><h3>Pro</h3></article></div>"
+            )
+            .map(|p| p.edits),
+            Some(vec![
+                attr(1, "class", "card recommended"),
+                inner(1, "<b>R</b><h3>Pro</h3>")
+            ])
+        );
+        // A text that appears or disappears; nested elements and void ones skipped whole.
+        for (old, new, edit) in [
+            ("<div><p>a</p></div>", "<div><p></p></div>", inner(1, "")),
+            ("<div><p></p></div>", "<div><p>a</p></div>", inner(1, "a")),
+            (
+                "<div><p><i><input></i>x</p></div>",
+                "<div><p><b>y</b></p></div>",
+                inner(1, "<b>y</b>"),
+            ),
+            (
+                "<div><input value=\"1\"></div>",
+                "<div><input value=\"2\"></div>",
+                inner(0, "<input value=\"2\">"),
+            ),
+        ] {
+            assert_eq!(
+                diff(old, new).map(|p| p.edits),
+                Some(vec![edit]),
+                "{old} → {new}"
+            );
+        }
+        assert_eq!(
+            diff(
+                "<div><p><i><input></i>x</p></div><a>1</a>",
+                "<div><p><b>y</b></p></div><a>2</a>"
+            )
+            .map(|p| (p.elements, p.edits)),
+            Some((5, vec![inner(1, "<b>y</b>"), text(Some(4), 0, "2")])),
+            "the old elements are counted"
+        );
+    }
+
+    #[test]
+    fn a_change_of_the_regions_own_elements_writes_it_whole() {
+        for (old, new) in [
+            ("<p>a</p>", "<div>a</div>"),
+            ("<p>a</p>", "<p>a</p><p>b</p>"),
+            ("<p>a</p>b", "<p>a</p>"),
+            ("a", ""),
+            // An attribute added, removed, or in another place, on the region's own children.
+            ("<p>a</p>", "<p hidden=\"\">a</p>"),
+            ("<p hidden=\"\">a</p>", "<p>a</p>"),
+            ("<p a=\"1\" b=\"2\">x</p>", "<p b=\"2\" a=\"1\">x</p>"),
+            ("<input value=\"1\">", "<input value=\"2\">"),
+        ] {
+            assert_eq!(diff(old, new), None, "{old} → {new}");
+        }
+    }
+
+    #[test]
+    fn what_the_parser_would_change_writes_the_region_whole() {
+        assert_eq!(diff("<p>a</p>", "<p>a\rb</p>"), None);
+        assert_eq!(diff("<p>a</p>", "<p>a\0b</p>"), None);
+        // Not the writer's markup: an unknown entity, a tag left open.
+        assert_eq!(diff("<p>a</p>", "<p>&nbsp;</p>"), None);
+        assert_eq!(diff("<p>a", "<p>b"), None);
+    }
+
+    #[test]
+    fn escapes_are_undone() {
+        let mut old = Html::new();
+        old.el("p", &[("title", "1")], "1");
+        let mut new = Html::new();
+        new.el("p", &[("title", "<\"'&>")], "a < b & 'c' \"d\" > e");
+        assert_eq!(
+            diff(old.finish().as_str(), new.finish().as_str()).map(|p| p.edits),
+            Some(vec![
+                attr(0, "title", "<\"'&>"),
+                text(Some(0), 0, "a < b & 'c' \"d\" > e"),
+            ])
+        );
+    }
+}
+/// A page in memory for the tests: the writer's markup as a tree, patched as [`apply`] patches the
+/// browser's, and written back.
+#[cfg(test)]
+mod tree {
+    use super::{Edit, Patch, Token, Tokens, VOID};
+
+    #[derive(Clone, Debug)]
+    pub enum Node {
+        Element(String, Vec<(String, String)>, Vec<Node>),
+        Text(String),
+    }
+
+    /// An element being read: its name, attributes and children so far.
+    type Open = (String, Vec<(String, String)>, Vec<Node>);
+
+    pub fn parse(markup: &str) -> Vec<Node> {
+        let mut tokens = Tokens::new(markup);
+        let mut stack: Vec<Open> = vec![(String::new(), vec![], vec![])];
+        while let Some(token) = tokens.next() {
+            match token.expect("the writer's markup") {
+                Token::Text(t) if !t.is_empty() => stack
+                    .last_mut()
+                    .unwrap()
+                    .2
+                    .push(Node::Text(super::unescape(t).unwrap())),
+                Token::Text(_) => {}
+                Token::Open(name, mut attrs) => {
+                    let mut list = vec![];
+                    while let Some((n, v)) = super::next_attr(&mut attrs) {
+                        list.push((n.to_string(), super::unescape(v).unwrap()));
+                    }
+                    if VOID.contains(&name) {
+                        stack
+                            .last_mut()
+                            .unwrap()
+                            .2
+                            .push(Node::Element(name.into(), list, vec![]));
+                    } else {
+                        stack.push((name.into(), list, vec![]));
+                    }
+                }
+                Token::Close(_) => {
+                    let (name, attrs, children) = stack.pop().unwrap();
+                    stack
+                        .last_mut()
+                        .unwrap()
+                        .2
+                        .push(Node::Element(name, attrs, children));
+                }
+            }
+        }
+        assert_eq!(stack.len(), 1);
+        stack.pop().unwrap().2
+    }
+
+    pub fn write(nodes: &[Node]) -> String {
+        let mut h = crate::ui::markup::Html::new();
+        fn go(h: &mut crate::ui::markup::Html, nodes: &[Node]) {
+            for n in nodes {
+                match n {
+                    Node::Text(t) => {
+                        h.text(t);
+                    }
+                    Node::Element(name, attrs, children) => {
+                        let name: &'static str = Box::leak(name.clone().into_boxed_str());
+                        let attrs: Vec<(&'static str, &str)> = attrs
+                            .iter()
+                            .map(|(n, v)| (&*Box::leak(n.clone().into_boxed_str()), v.as_str()))
+                            .collect();
+                        if VOID.contains(&name) {
+                            h.void(name, &attrs);
+                        } else {
+                            h.wrap(name, &attrs, |h| go(h, children));
+                        }
+                    }
+                }
+            }
+        }
+        go(&mut h, nodes);
+        h.finish().as_str().to_string()
+    }
+
+    /// The element numbered `i` in document order (the region's own children first).
+    fn element(nodes: &mut [Node], i: &mut u32) -> Option<*mut Node> {
+        for n in nodes {
+            if let Node::Element(_, _, children) = n {
+                if *i == 0 {
+                    return Some(n as *mut Node);
+                }
+                *i -= 1;
+                if let Some(found) = element(children, i) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    fn count(nodes: &[Node]) -> u32 {
+        nodes
+            .iter()
+            .map(|n| match n {
+                Node::Element(_, _, c) => 1 + count(c),
+                Node::Text(_) => 0,
+            })
+            .sum()
+    }
+
+    /// Applies the patch as the browser's [`super::apply`] does: elements are found by their
+    /// number before any edit (a snapshot, as `querySelectorAll` is).
+    pub fn apply(nodes: &mut Vec<Node>, patch: &Patch<'_>) -> bool {
+        if count(nodes) != patch.elements {
+            return false;
+        }
+        let all: Vec<*mut Node> = (0..patch.elements)
+            .map(|i| element(nodes, &mut { i }).unwrap())
+            .collect();
+        let root: *mut Vec<Node> = nodes;
+        let at = |i: u32| all[i as usize];
+        for edit in &patch.edits {
+            // SAFETY (a test): the pointers are into `nodes`, and an element's children are
+            // only replaced by an `Inner` edit, after which no edit names them (they are the
+            // old elements inside it, which a patch no longer edits).
+            unsafe {
+                match edit {
+                    Edit::Text {
+                        parent,
+                        child,
+                        text,
+                    } => {
+                        let children = match parent {
+                            None => &mut *root,
+                            Some(p) => match &mut *at(*p) {
+                                Node::Element(_, _, c) => c,
+                                Node::Text(_) => return false,
+                            },
+                        };
+                        match children.get_mut(*child as usize) {
+                            Some(Node::Text(t)) => *t = text.clone(),
+                            _ => return false,
+                        }
+                    }
+                    Edit::Attr {
+                        element,
+                        name,
+                        value,
+                    } => match &mut *at(*element) {
+                        Node::Element(_, attrs, _) => {
+                            match attrs.iter_mut().find(|(n, _)| n == name) {
+                                Some(a) => a.1 = value.clone(),
+                                None => attrs.push((name.to_string(), value.clone())),
+                            }
+                        }
+                        Node::Text(_) => return false,
+                    },
+                    Edit::Inner { element, markup } => match &mut *at(*element) {
+                        Node::Element(_, _, children) => *children = parse(markup),
+                        Node::Text(_) => return false,
+                    },
+                }
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod patched {
+    use super::{diff, tree};
+    use crate::i18n::Lang;
+    use crate::model::{Inputs, ModelChoice, NumInput};
+    use proptest::prelude::*;
+
+    /// What `old` shows once patched towards `new`, written back; `None` when written whole.
+    fn patched(old: &str, new: &str) -> Option<String> {
+        let patch = diff(old, new)?;
+        let mut page = tree::parse(old);
+        assert!(tree::apply(&mut page, &patch), "{patch:?}");
+        Some(tree::write(&page))
+    }
+
+    fn inputs(n: f64, hours: f64, model: usize, extra: bool) -> Inputs {
+        let mut i = Inputs::default();
+        i.set_num(NumInput::Instances, n);
+        i.set_num(NumInput::Hours, hours);
+        i.model = ModelChoice::ALL[model % ModelChoice::ALL.len()];
+        i.extra_usage = extra;
+        i
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// The whole page, from one state to another: the patched page is the new page.
+        #[test]
+        fn a_patched_page_is_the_new_page(
+            a in (1.0..10.0f64, 0.5..12.0f64, 0..3usize, any::<bool>()),
+            b in (1.0..10.0f64, 0.5..12.0f64, 0..3usize, any::<bool>()),
+            fr in any::<bool>(),
+        ) {
+            let l = if fr { Lang::Fr } else { Lang::En };
+            let (_, old) = crate::ui::render(inputs(a.0.round(), a.1, a.2, a.3), l, vec![]);
+            let (_, new) = crate::ui::render(inputs(b.0.round(), b.1, b.2, b.3), l, vec![]);
+            if let Some(page) = patched(old.as_str(), new.as_str()) {
+                prop_assert_eq!(page, new.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn the_cards_are_patched_not_written_whole() {
+        // The page from 5 to 6 instances: the same plan recommended, its figures moved.
+        let cards = |n| {
+            let e = crate::model::evaluate(&inputs(n, 4.0, 0, false));
+            crate::ui::result::cards(Lang::En, &e)
+        };
+        let (old, new) = (cards(5.0), cards(6.0));
+        let patch = diff(old.as_str(), new.as_str()).expect("patched");
+        assert!(patch.edits.len() > 10);
+        assert!(
+            !patch
+                .edits
+                .iter()
+                .any(|e| matches!(e, super::Edit::Inner { .. })),
+            "{patch:?}"
+        );
+        assert_eq!(
+            patched(old.as_str(), new.as_str()).as_deref(),
+            Some(new.as_str())
+        );
+    }
+}
