@@ -247,7 +247,6 @@ fn gauge(h: &mut Html, l: Lang, label: Key, fullness: f64, source: &'static str)
     } else {
         format::percent(l, fullness)
     };
-    let aria = [l.t(label), " ", &text].concat();
     let fill_class = match Verdict::of(fullness) {
         Verdict::Comfortable => "fill comfortable",
         Verdict::Tight => "fill tight",
@@ -261,13 +260,14 @@ fn gauge(h: &mut Html, l: Lang, label: Key, fullness: f64, source: &'static str)
             })
             .el("span", &[], &text);
         })
+        // The bar only draws the figure written above it: hidden from screen readers, which
+        // read the label and the figure beside it.
         .wrap(
             "svg",
             &[
                 ("viewBox", "0 0 150 10"),
                 ("preserveAspectRatio", "none"),
-                ("role", "img"),
-                ("aria-label", &aria),
+                ("aria-hidden", "true"),
             ],
             |h| {
                 h.shape(
