@@ -30,6 +30,8 @@ console.log(`Lighthouse ${reports[0].lighthouseVersion}, ${reports[0].configSett
 for (const c of ['performance', 'accessibility', 'best-practices', 'seo']) {
   console.log(`${c.padEnd(28)} ${Math.round(median(reports.map((r) => r.categories[c].score)) * 100)}`);
 }
+console.log(`performance, each run         ${reports.map((r) => Math.round(r.categories.performance.score * 100)).join(' ')}`);
+console.log(`total-blocking-time, each run ${reports.map((r) => Math.round(r.audits['total-blocking-time'].numericValue)).join(' ')} ms`);
 for (const a of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive']) {
   const unit = a === 'cumulative-layout-shift' ? '' : ' ms';
   console.log(`${a.padEnd(28)} ${median(reports.map((r) => r.audits[a].numericValue)).toFixed(a === 'cumulative-layout-shift' ? 3 : 0)}${unit}`);

@@ -124,8 +124,8 @@ fn next_attr<'a>(attrs: &mut &'a str) -> Option<(&'a str, &'a str)> {
 
 /// Where byte `b` (ASCII) first is in `s`, else `s.len()`. Eight bytes at a time: the first
 /// changes of a page run the browser's first, unoptimized compilation of the wasm, where a loop
-/// over the bytes made a third of a patch's time, and `str::find` (which sets up a searcher on
-/// every call, most of them over a few bytes) did not do better.
+/// over the bytes was most of a diff's time in a profile, and `str::find` (which sets up a
+/// searcher on every call, most of them over a few bytes) did not do better.
 fn find(s: &str, b: u8) -> usize {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
@@ -226,7 +226,7 @@ pub fn diff<'a>(old: &str, new: &'a str) -> Option<Patch<'a>> {
             elements += a.opened;
             edits.push(Edit::Inner {
                 element: element?,
-                markup: &new[start..end],
+                markup: new.get(start..end)?,
             });
         }
     }
@@ -286,16 +286,16 @@ fn to_end_tag(tokens: &mut Tokens<'_>, from: &str, first: &Token<'_>) -> Option<
     }
 }
 
-// The JavaScript half of `apply`. The build inlines this module into the page wasm's JS glue
-// (scripts/postbuild.mjs), so the page loads no file more.
+// The JavaScript half of `apply`.
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
-// Applies a region's patch: one call from the wasm per region, rather than
-// five calls into the DOM per text it changes. The build inlines this module into the wasm's
-// JS glue (scripts/postbuild.mjs). `edits` is records of four fields, each field followed by
-// U+0001: the kind (T a text node, A an attribute, I an element's content), the element's number
-// in `region.querySelectorAll('*')` before any edit ('' for the region itself), then for T the
-// child's number and its text, for A the name and value, for I '' and the markup. Returns false
-// when the region does not hold what the patch expects (the caller then writes it whole).
+// Applies a region's patch: one call from the wasm per region, rather than five calls into the
+// DOM per text it changes. The build inlines this module into the wasm's JS glue
+// (scripts/postbuild.mjs), so the page loads no file more. `edits` is records of four fields,
+// each followed by U+0001: the kind (T a text node, A an attribute, I an element's content), the
+// element's number in `region.querySelectorAll('*')` before any edit ('' for the region
+// itself), then for T the child's number and its text, for A the name and value, for I '' and
+// the markup. Returns false when the region does not hold what the patch expects (the caller
+// then writes it whole).
 export function patchRegion(region, elements, edits) {
   const all = region.querySelectorAll('*');
   if (all.length !== elements) return false;
@@ -324,8 +324,8 @@ extern "C" {
 /// The separator of the fields of [`program`] (a text or value holding it is written whole).
 const SEP: char = '\u{1}';
 
-/// The patch as `patchRegion` reads it: four fields per edit, each followed by [`SEP`]. `None` when
-/// a text or value holds the separator.
+/// The patch as `patchRegion` reads it: four fields per edit, each followed by [`SEP`]. `None`
+/// when a text or value holds the separator.
 pub fn program(patch: &Patch<'_>) -> Option<String> {
     let mut out = String::new();
     for edit in &patch.edits {
@@ -362,9 +362,9 @@ fn push_number(out: &mut String, n: u32) {
     out.push(char::from(b'0' + (n % 10) as u8));
 }
 
-/// Applies the patch to the region's element (in JavaScript, `patchRegion` above: one call); `false`
-/// (with some edits perhaps made) when the element does not hold what the patch expects: the
-/// caller then writes the region whole.
+/// Applies the patch to the region's element (in JavaScript, `patchRegion` above: one call);
+/// `false` (with some edits perhaps made) when the element does not hold what the patch
+/// expects: the caller then writes the region whole.
 pub fn apply(region: &web_sys::Element, patch: &Patch<'_>) -> bool {
     program(patch).is_some_and(|edits| patch_region(region, patch.elements, &edits))
 }
