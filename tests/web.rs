@@ -103,6 +103,26 @@ fn canonical(html: &str) -> String {
         .replace("&gt;", ">")
 }
 
+/// The summary of the limit-hits fixture (`tests/data/usage/limits`), imported here.
+fn limits_summary() -> ccplan::usage::summary::Summary {
+    let mut importer = ccplan::usage::Importer::new();
+    for (name, text) in [
+        (
+            "a.jsonl",
+            include_str!("data/usage/limits/projects/-home-dev-shop/1c0ffee0-000a-4000-8000-00000000000a.jsonl"),
+        ),
+        (
+            "c.jsonl",
+            include_str!("data/usage/limits/projects/-home-dev-api/1c0ffee0-000c-4000-8000-00000000000c.jsonl"),
+        ),
+    ] {
+        importer.begin_file(name);
+        importer.feed(text.as_bytes());
+        importer.end_file();
+    }
+    ccplan::usage::summary::Summary::from_report(&importer.finish())
+}
+
 /// Every region is well-formed: the page's markup, parsed by the browser and written back, is the
 /// same markup (an element left open, closed twice or put where HTML does not allow it would
 /// come back nested otherwise).
@@ -131,6 +151,21 @@ fn the_page_markup_parses_back_to_itself() {
         let div = document.create_element("div").unwrap();
         ccplan::ui::markup::Markup::from_import_worker(broken.into()).set_into(&div);
         assert_ne!(canonical(&div.inner_html()), broken);
+    }
+    // The import's report (written by the worker, same code): with limit hits and a plan.
+    let summary = limits_summary();
+    for lang in Lang::ALL {
+        for plan in [None, Some(ccplan::model::Plan::Pro)] {
+            let view = ccplan::ui::report::import_view(lang, &summary, &busy, plan, true, false);
+            let div = document.create_element("div").unwrap();
+            div.set_inner_html(&view.html);
+            assert!(div.child_element_count() > 0);
+            assert_eq!(
+                canonical(&div.inner_html()),
+                canonical(&view.html),
+                "{lang:?}"
+            );
+        }
     }
     for lang in Lang::ALL {
         for (inputs, warnings) in [
@@ -201,6 +236,12 @@ fn a_patched_page_reads_as_the_page_written_whole() {
         }
     }
     assert!(patched > 100, "{patched} edits");
+    // An element written again that the parser builds otherwise (a row outside a table is
+    // dropped) is refused too.
+    let div = document.create_element("div").unwrap();
+    div.set_inner_html("<div><i></i></div>");
+    let p = patch::diff("<div><i></i></div>", "<div><tr></tr></div>").unwrap();
+    assert!(!patch::apply(&div, &p));
 }
 
 /// Every region and attribute effect finds its element: an id renamed in the markup but not in

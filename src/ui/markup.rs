@@ -5,7 +5,8 @@
 //! written whole ([`Html::el`], [`Html::wrap`] with a closure for its children, [`Html::void`],
 //! [`Html::shape`]), so what is opened is always closed; every text and attribute value is
 //! escaped, so nothing read from a link or a file can become markup; the writer returns a
-//! [`Markup`], and [`Markup::set_into`] is the one place that sets `innerHTML`. A browser test
+//! [`Markup`], and `innerHTML` is set only from one: by [`Markup::set_into`], or by a region's
+//! patch (`ui/patch.rs`), with the part of a `Markup` between an element's tags. A browser test
 //! parses every region back and checks its elements (`tests/web.rs`).
 
 /// Escaped, well-formed markup.
@@ -23,7 +24,7 @@ impl Markup {
         &self.0
     }
 
-    /// Sets an element's content to this markup: the only place the page writes `innerHTML`.
+    /// Sets an element's content to this markup (a region's patch sets a part of one).
     pub fn set_into(&self, element: &web_sys::Element) {
         element.set_inner_html(&self.0);
     }

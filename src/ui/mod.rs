@@ -115,6 +115,8 @@ impl PageState {
                     })
                 })
             }),
+            // `follow_address` tracks the same two signals, to encode the link only when it
+            // rewrites the address.
             link: Memo::new(move |_| inputs.with(|i| share::encode(i, Some(lang.get())))),
             copy: RwSignal::new(None),
             notice: RwSignal::new(warnings),
@@ -400,7 +402,7 @@ fn follow_address(s: PageState) {
     let changes = Rc::new(Cell::new(0u32));
     let waiting = Rc::new(Cell::new(false));
     effect(Box::new(move || {
-        // What the link is made of.
+        // What the link is made of (`PageState::link`: the inputs and the language).
         s.inputs.track();
         s.lang.track();
         changes.set(changes.get().wrapping_add(1));

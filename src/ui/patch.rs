@@ -9,8 +9,10 @@
 //! without an end tag. What it does not expect (a tag that differs, a text that appears or
 //! disappears, a form control's state) has the innermost element around it written again, and
 //! the region whole when that is the region itself. [`apply`] checks that the page still holds
-//! the elements the old markup describes, and says when it could not patch, so that the region
-//! is then written whole: a patch is never half-kept.
+//! the elements the old markup describes (and that an element written again holds those of the
+//! new), and says when it could not patch, so that the region is then written whole: a patch is
+//! never half-kept. The numbering assumes that the browser builds the tree the tokens describe,
+//! which the writer's markup does (`tests/web.rs` parses the page back in several states).
 
 /// Patching on or off: off, every change of a region is written whole (`innerHTML`).
 pub const IN_PLACE: bool = true;
@@ -40,8 +42,14 @@ pub enum Edit<'a> {
         name: &'a str,
         value: String,
     },
-    /// The content of `element` is now `markup` (the part of the new markup between its tags).
-    Inner { element: u32, markup: &'a str },
+    /// The content of `element` is now `markup` (the part of the new markup between its tags),
+    /// which holds `elements` elements (checked once parsed: markup the parser would build
+    /// otherwise, such as a block inside a `<p>`, has the region written whole).
+    Inner {
+        element: u32,
+        markup: &'a str,
+        elements: u32,
+    },
 }
 
 /// HTML's void elements: an element with no end tag.
@@ -177,10 +185,11 @@ fn unescape(s: &str) -> Option<String> {
 pub fn diff<'a>(old: &str, new: &'a str) -> Option<Patch<'a>> {
     let (mut a, mut b) = (Tokens::new(old), Tokens::new(new));
     let mut edits = Vec::new();
-    let mut elements = 0u32;
-    // The open elements: each one's number (None: the region), how many children it has had, and
-    // where its content starts in `new`.
-    let mut open: Vec<(Option<u32>, u32, usize)> = vec![(None, 0, 0)];
+    // Elements read so far in `old` (the numbering) and in `new`.
+    let (mut elements, mut new_elements) = (0u32, 0u32);
+    // The open elements: each one's number (None: the region), how many children it has had,
+    // where its content starts in `new`, and how many elements `new` had there.
+    let mut open: Vec<(Option<u32>, u32, usize, u32)> = vec![(None, 0, 0, 0)];
     loop {
         let at = new.len() - b.rest.len();
         let (x, y) = match (a.next(), b.next()) {
@@ -205,10 +214,12 @@ pub fn diff<'a>(old: &str, new: &'a str) -> Option<Patch<'a>> {
                 if x == y && (xa == ya || same_attributes(xa, ya, elements, &mut edits)) =>
             {
                 parent.1 += 1;
-                if !VOID.contains(y) {
-                    open.push((Some(elements), 0, new.len() - b.rest.len()));
-                }
                 elements += 1;
+                new_elements += 1;
+                if !VOID.contains(y) {
+                    let start = new.len() - b.rest.len();
+                    open.push((Some(elements - 1), 0, start, new_elements));
+                }
                 true
             }
             (Token::Close(x), Token::Close(y)) if x == y => {
@@ -220,13 +231,15 @@ pub fn diff<'a>(old: &str, new: &'a str) -> Option<Patch<'a>> {
         if !same {
             // The innermost open element is written again whole, from its content in `new`;
             // `old` is read to its end tag (its elements still count: the page holds them).
-            let (element, _, start) = open.pop()?;
+            let (element, _, start, before) = open.pop()?;
             let end = at + to_end_tag(&mut b, &new[at..], &y)?;
             to_end_tag(&mut a, old, &x)?;
             elements += a.opened;
+            new_elements += b.opened;
             edits.push(Edit::Inner {
                 element: element?,
                 markup: new.get(start..end)?,
+                elements: new_elements - before,
             });
         }
     }
@@ -293,9 +306,9 @@ fn to_end_tag(tokens: &mut Tokens<'_>, from: &str, first: &Token<'_>) -> Option<
 // (scripts/postbuild.mjs), so the page loads no file more. `edits` is records of four fields,
 // each followed by U+0001: the kind (T a text node, A an attribute, I an element's content), the
 // element's number in `region.querySelectorAll('*')` before any edit ('' for the region
-// itself), then for T the child's number and its text, for A the name and value, for I '' and
-// the markup. Returns false when the region does not hold what the patch expects (the caller
-// then writes it whole).
+// itself), then for T the child's number and its text, for A the name and value, for I the
+// number of elements the markup holds and the markup. Returns false when the region does not
+// hold what the patch expects (the caller then writes it whole).
 export function patchRegion(region, elements, edits) {
   const all = region.querySelectorAll('*');
   if (all.length !== elements) return false;
@@ -311,6 +324,7 @@ export function patchRegion(region, elements, edits) {
       el.setAttribute(f[i + 2], f[i + 3]);
     } else {
       el.innerHTML = f[i + 3];
+      if (el.querySelectorAll('*').length !== +f[i + 2]) return false;
     }
   }
   return true;
@@ -332,7 +346,9 @@ pub fn program(patch: &Patch<'_>) -> Option<String> {
         let (kind, element, text) = match edit {
             Edit::Text { parent, text, .. } => ('T', *parent, text.as_str()),
             Edit::Attr { element, value, .. } => ('A', Some(*element), value.as_str()),
-            Edit::Inner { element, markup } => ('I', Some(*element), *markup),
+            Edit::Inner {
+                element, markup, ..
+            } => ('I', Some(*element), *markup),
         };
         if text.contains(SEP) {
             return None;
@@ -346,7 +362,7 @@ pub fn program(patch: &Patch<'_>) -> Option<String> {
         match edit {
             Edit::Text { child, .. } => push_number(&mut out, *child),
             Edit::Attr { name, .. } => out.push_str(name),
-            Edit::Inner { .. } => {}
+            Edit::Inner { elements, .. } => push_number(&mut out, *elements),
         }
         out.push(SEP);
         out.push_str(text);
@@ -403,7 +419,7 @@ mod tests {
             text(None, 0, "a"),
             text(Some(12), 305, "b c"),
             attr(7, "width", "1.5"),
-            inner(40, "<b>x</b>"),
+            inner(40, "<b>x</b>", 1),
         ];
         let patch = Patch {
             elements: 50,
@@ -411,7 +427,7 @@ mod tests {
         };
         assert_eq!(
             program(&patch).as_deref(),
-            Some("T\u{1}\u{1}0\u{1}a\u{1}T\u{1}12\u{1}305\u{1}b c\u{1}A\u{1}7\u{1}width\u{1}1.5\u{1}I\u{1}40\u{1}\u{1}<b>x</b>\u{1}")
+            Some("T\u{1}\u{1}0\u{1}a\u{1}T\u{1}12\u{1}305\u{1}b c\u{1}A\u{1}7\u{1}width\u{1}1.5\u{1}I\u{1}40\u{1}1\u{1}<b>x</b>\u{1}")
         );
         let held = Patch {
             elements: 1,
@@ -476,8 +492,12 @@ mod tests {
         );
     }
 
-    fn inner(element: u32, markup: &'static str) -> Edit<'static> {
-        Edit::Inner { element, markup }
+    fn inner(element: u32, markup: &'static str, elements: u32) -> Edit<'static> {
+        Edit::Inner {
+            element,
+            markup,
+            elements,
+        }
     }
 
     #[test]
@@ -491,7 +511,7 @@ mod tests {
             ),
             Some(Patch {
                 elements: 3,
-                edits: vec![inner(0, "<li>a</li><li>b</li>"), text(Some(2), 0, "y")]
+                edits: vec![inner(0, "<li>a</li><li>b</li>", 2), text(Some(2), 0, "y")]
             })
         );
         // A badge that moved: the card's attribute set, its content written again.
@@ -503,22 +523,26 @@ mod tests {
             .map(|p| p.edits),
             Some(vec![
                 attr(1, "class", "card recommended"),
-                inner(1, "<b>R</b><h3>Pro</h3>")
+                inner(1, "<b>R</b><h3>Pro</h3>", 2)
             ])
         );
         // A text that appears or disappears; nested elements and void ones skipped whole.
         for (old, new, edit) in [
-            ("<div><p>a</p></div>", "<div><p></p></div>", inner(1, "")),
-            ("<div><p></p></div>", "<div><p>a</p></div>", inner(1, "a")),
+            ("<div><p>a</p></div>", "<div><p></p></div>", inner(1, "", 0)),
+            (
+                "<div><p></p></div>",
+                "<div><p>a</p></div>",
+                inner(1, "a", 0),
+            ),
             (
                 "<div><p><i><input></i>x</p></div>",
                 "<div><p><b>y</b></p></div>",
-                inner(1, "<b>y</b>"),
+                inner(1, "<b>y</b>", 1),
             ),
             (
                 "<div><input value=\"1\"></div>",
                 "<div><input value=\"2\"></div>",
-                inner(0, "<input value=\"2\">"),
+                inner(0, "<input value=\"2\">", 1),
             ),
         ] {
             assert_eq!(
@@ -533,7 +557,7 @@ mod tests {
                 "<div><p><b>y</b></p></div><a>2</a>"
             )
             .map(|p| (p.elements, p.edits)),
-            Some((5, vec![inner(1, "<b>y</b>"), text(Some(4), 0, "2")])),
+            Some((5, vec![inner(1, "<b>y</b>", 1), text(Some(4), 0, "2")])),
             "the old elements are counted"
         );
     }
@@ -734,8 +758,17 @@ mod tree {
                         }
                         Node::Text(_) => return false,
                     },
-                    Edit::Inner { element, markup } => match &mut *at(*element) {
-                        Node::Element(_, _, children) => *children = parse(markup),
+                    Edit::Inner {
+                        element,
+                        markup,
+                        elements,
+                    } => match &mut *at(*element) {
+                        Node::Element(_, _, children) => {
+                            *children = parse(markup);
+                            if count(children) != *elements {
+                                return false;
+                            }
+                        }
                         Node::Text(_) => return false,
                     },
                 }
