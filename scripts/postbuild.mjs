@@ -43,7 +43,6 @@ if (process.env.TRUNK_PROFILE === 'release' && process.env.CCPLAN_IMMEDIATE_ABOR
 }
 const shortNames = process.env.CCPLAN_SHORT_NAMES !== '0';
 
-
 // Trunk's JS minifier fails on wasm-bindgen's `export default`: minify the glue with terser,
 // then give its modulepreload link the new Subresource Integrity hash (and the wasm's fetch its
 // own: Trunk's hash on the wasm's preload link, which is removed below, was of the wasm before

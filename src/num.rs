@@ -4,7 +4,9 @@
 //! In the browser both directions go through JavaScript's `Number`: its `toString` is the
 //! shortest text that reads back to the same number, exactly like Rust's `Display`, and using it
 //! keeps Rust's float formatting and parsing machinery (code and tables, about 10 KB brotli) out
-//! of the page. Natively (tests, benches) Rust's own `Display` and `FromStr` do the same job.
+//! of the page; numbers of up to three decimals, most of the page's, are written here in Rust
+//! ([`text`]), as JavaScript would write them. Natively (tests, benches) Rust's own `Display`
+//! and `FromStr` do the same job.
 //! Both accept the same texts once [`parse`] has filtered them: an optional sign, digits, an
 //! optional decimal point, an optional exponent.
 
@@ -157,7 +159,7 @@ mod tests {
     proptest::proptest! {
         /// The text written here is the shortest that reads back, as JavaScript's and Rust's.
         #[test]
-        fn text_is_displays_text(m in -2_000_000_000i64..2_000_000_000, k in 0u32..5, y in proptest::num::f64::NORMAL) {
+        fn text_is_what_display_writes(m in -2_000_000_000i64..2_000_000_000, k in 0u32..5, y in proptest::num::f64::NORMAL) {
             for x in [m as f64 / 10f64.powi(k as i32), y, y.fract() * 1000.0] {
                 proptest::prop_assert_eq!(text(x), format!("{}", x + 0.0));
             }

@@ -3,9 +3,10 @@
 //! The whole page is written by [`langs`] and [`app`], plain functions of a [`View`] of the
 //! state: at build time for the default inputs in English (`src/bin/prerender.rs` puts it into
 //! `index.html`, so the answer is there at first paint), and in the browser when the language
-//! changes. Between those, each region (an element with an id) is rewritten by its own effect
-//! when what it shows changes ([`bind_answer`], [`bind_below`]), and the controls' values are set where they
-//! differ ([`sync_controls`]), so a control being used is never replaced.
+//! changes. Between those, each region (an element with an id) is updated by its own effect
+//! when what it shows changes ([`bind_answer`], [`bind_below`]): patched in place where it can
+//! be (`ui/patch.rs`), else written again. The controls' values are set where they differ
+//! ([`sync_controls`]), so a control being used is never replaced.
 use super::prelude::*;
 
 use super::import::{self, Progress};
@@ -230,7 +231,7 @@ fn region_boxed(id: &'static str, fresh: bool, render: Box<dyn Fn() -> Markup>) 
             element = by_id(id).map(|e| (page, e));
         }
         if let Some((_, el)) = &element {
-            // In place when only texts and attributes moved (`patch`), else whole.
+            // Patched in place (`patch`: what moved), else written whole.
             let patched = patch::IN_PLACE
                 && last
                     .as_ref()
