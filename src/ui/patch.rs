@@ -130,27 +130,13 @@ fn next_attr<'a>(attrs: &mut &'a str) -> Option<(&'a str, &'a str)> {
     Some((name, &value[..close]))
 }
 
-/// Where byte `b` (ASCII) first is in `s`, else `s.len()`. Eight bytes at a time: the first
-/// changes of a page run the browser's first, unoptimized compilation of the wasm, where a loop
-/// over the bytes was most of a diff's time in a profile, and `str::find` (which sets up a
-/// searcher on every call, most of them over a few bytes) did not do better.
+/// Where byte `b` (ASCII) first is in `s`, else `s.len()`: the importer's search, eight bytes
+/// at a time (`usage::bytes`). The first changes of a page run the browser's first, unoptimized
+/// compilation of the wasm, where a loop over the bytes was most of a diff's time in a profile,
+/// and `str::find` (which sets up a searcher on every call, most of them over a few bytes) did
+/// not do better.
 fn find(s: &str, b: u8) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    while let Some(Ok(chunk)) = bytes.get(at..at + 8).map(<[u8; 8]>::try_from) {
-        // A zero byte in `v` is a byte equal to `b` (the classic "has a zero byte" test).
-        let v = u64::from_ne_bytes(chunk) ^ u64::from_ne_bytes([b; 8]);
-        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
-            break;
-        }
-        at += 8;
-    }
-    bytes[at..]
-        .iter()
-        .position(|&c| c == b)
-        .map_or(bytes.len(), |i| at + i)
+    crate::usage::bytes::find_byte(s.as_bytes(), b).unwrap_or(s.len())
 }
 
 /// Text or an attribute value as the parser reads it: the writer's escapes undone. `None` for
@@ -403,13 +389,6 @@ mod tests {
             element,
             name,
             value: value.into(),
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn find_finds_the_first_byte(s in "[a-c<>\"=é ]{0,40}", b in proptest::sample::select(vec![b'<', b'>', b'"', b'=', b' '])) {
-            proptest::prop_assert_eq!(find(&s, b), s.find(char::from(b)).unwrap_or(s.len()));
         }
     }
 

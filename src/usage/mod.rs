@@ -34,7 +34,7 @@
 //! (gap blocks are not listed).
 
 pub mod browser;
-mod bytes;
+pub(crate) mod bytes;
 mod export;
 mod fields;
 mod hash;
