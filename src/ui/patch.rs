@@ -62,7 +62,6 @@ const VOID: [&str; 13] = [
 /// no longer change what it shows, where a control written anew would show them.
 const STATEFUL: [&str; 3] = ["value", "checked", "selected"];
 
-#[derive(Debug, PartialEq)]
 enum Token<'a> {
     /// Escaped text between two tags (possibly empty).
     Text(&'a str),
@@ -74,8 +73,6 @@ enum Token<'a> {
 /// The writer's markup as tokens: `None` where it is not markup the writer writes.
 struct Tokens<'a> {
     rest: &'a str,
-    /// Elements opened while looking for an end tag ([`to_end_tag`]).
-    opened: u32,
     /// A text comes next (between two tags, even an empty one), else a tag.
     text_next: bool,
 }
@@ -84,7 +81,6 @@ impl<'a> Tokens<'a> {
     fn new(markup: &'a str) -> Tokens<'a> {
         Tokens {
             rest: markup,
-            opened: 0,
             text_next: true,
         }
     }
@@ -173,9 +169,12 @@ pub fn diff<'a>(old: &str, new: &'a str) -> Option<Patch<'a>> {
     let mut edits = Vec::new();
     // Elements read so far in `old` (the numbering) and in `new`.
     let (mut elements, mut new_elements) = (0u32, 0u32);
-    // The open elements: each one's number (None: the region), how many children it has had,
-    // where its content starts in `new`, and how many elements `new` had there.
-    let mut open: Vec<(Option<u32>, u32, usize, u32)> = vec![(None, 0, 0, 0)];
+    let mut open = vec![Open {
+        element: None,
+        children: 0,
+        start: 0,
+        new_elements: 0,
+    }];
     loop {
         let at = new.len() - b.rest.len();
         let (x, y) = match (a.next(), b.next()) {
@@ -188,23 +187,27 @@ pub fn diff<'a>(old: &str, new: &'a str) -> Option<Patch<'a>> {
             (Token::Text(x), Token::Text(y)) if x.is_empty() == y.is_empty() => {
                 if x != y {
                     edits.push(Edit::Text {
-                        parent: parent.0,
-                        child: parent.1,
+                        parent: parent.element,
+                        child: parent.children,
                         text: unescape(y)?,
                     });
                 }
-                parent.1 += u32::from(!y.is_empty());
+                parent.children += u32::from(!y.is_empty());
                 true
             }
             (Token::Open(x, xa), Token::Open(y, ya))
                 if x == y && (xa == ya || same_attributes(xa, ya, elements, &mut edits)) =>
             {
-                parent.1 += 1;
+                parent.children += 1;
                 elements += 1;
                 new_elements += 1;
                 if !VOID.contains(y) {
-                    let start = new.len() - b.rest.len();
-                    open.push((Some(elements - 1), 0, start, new_elements));
+                    open.push(Open {
+                        element: Some(elements - 1),
+                        children: 0,
+                        start: new.len() - b.rest.len(),
+                        new_elements,
+                    });
                 }
                 true
             }
@@ -217,19 +220,30 @@ pub fn diff<'a>(old: &str, new: &'a str) -> Option<Patch<'a>> {
         if !same {
             // The innermost open element is written again whole, from its content in `new`;
             // `old` is read to its end tag (its elements still count: the page holds them).
-            let (element, _, start, before) = open.pop()?;
-            let end = at + to_end_tag(&mut b, &new[at..], &y)?;
-            to_end_tag(&mut a, old, &x)?;
-            elements += a.opened;
-            new_elements += b.opened;
+            let inner = open.pop()?;
+            let (end, opened) = to_end_tag(&mut b, &new[at..], &y)?;
+            elements += to_end_tag(&mut a, old, &x)?.1;
+            new_elements += opened;
             edits.push(Edit::Inner {
-                element: element?,
-                markup: new.get(start..end)?,
-                elements: new_elements - before,
+                element: inner.element?,
+                markup: new.get(inner.start..at + end)?,
+                elements: new_elements - inner.new_elements,
             });
         }
     }
     (open.len() == 1).then_some(Patch { elements, edits })
+}
+
+/// An element whose content is being read.
+struct Open {
+    /// Its number (`None`: the region itself).
+    element: Option<u32>,
+    /// How many children it has had so far.
+    children: u32,
+    /// Where its content starts in the new markup.
+    start: usize,
+    /// How many elements the new markup had there.
+    new_elements: u32,
 }
 
 /// Pushes the edits for an element's attributes; `false` when they are not the same attributes
@@ -261,21 +275,20 @@ fn same_attributes<'a>(
 }
 
 /// Reads `tokens` past the end tag of the element whose content they are in, `first` (the token
-/// just read) included; returns how far that end tag starts from `from`, the text where `first`
-/// started. `tokens.opened` counts the elements opened on the way.
-fn to_end_tag(tokens: &mut Tokens<'_>, from: &str, first: &Token<'_>) -> Option<usize> {
-    tokens.opened = 0;
-    let mut depth = 0u32;
+/// just read) included; returns how far that end tag starts from `from` (the text where `first`
+/// started), and how many elements were opened on the way.
+fn to_end_tag(tokens: &mut Tokens<'_>, from: &str, first: &Token<'_>) -> Option<(usize, u32)> {
+    let (mut depth, mut opened) = (0u32, 0u32);
     let mut token = first;
     let mut next;
     let mut at = 0;
     loop {
         match token {
             Token::Open(name, _) => {
-                tokens.opened += 1;
+                opened += 1;
                 depth += u32::from(!VOID.contains(name));
             }
-            Token::Close(_) if depth == 0 => return Some(at),
+            Token::Close(_) if depth == 0 => return Some((at, opened)),
             Token::Close(_) => depth -= 1,
             Token::Text(_) => {}
         }
@@ -342,13 +355,13 @@ pub fn program(patch: &Patch<'_>) -> Option<String> {
         out.push(kind);
         out.push(SEP);
         if let Some(element) = element {
-            push_number(&mut out, element);
+            out.push_str(&number(element));
         }
         out.push(SEP);
         match edit {
-            Edit::Text { child, .. } => push_number(&mut out, *child),
+            Edit::Text { child, .. } => out.push_str(&number(*child)),
             Edit::Attr { name, .. } => out.push_str(name),
-            Edit::Inner { elements, .. } => push_number(&mut out, *elements),
+            Edit::Inner { elements, .. } => out.push_str(&number(*elements)),
         }
         out.push(SEP);
         out.push_str(text);
@@ -357,11 +370,8 @@ pub fn program(patch: &Patch<'_>) -> Option<String> {
     Some(out)
 }
 
-fn push_number(out: &mut String, n: u32) {
-    if n >= 10 {
-        push_number(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
+fn number(n: u32) -> String {
+    crate::num::text(f64::from(n))
 }
 
 /// Applies the patch to the region's element (in JavaScript, `patchRegion` above: one call);
@@ -583,42 +593,35 @@ mod tests {
     }
 }
 /// A page in memory for the tests: the writer's markup as a tree, patched as [`apply`] patches the
-/// browser's, and written back.
+/// browser's.
 #[cfg(test)]
 mod tree {
     use super::{Edit, Patch, Token, Tokens, VOID};
 
-    #[derive(Clone, Debug)]
+    /// A node: an element (name, attributes, children) or a text.
+    #[derive(Clone, Debug, PartialEq)]
     pub enum Node {
         Element(String, Vec<(String, String)>, Vec<Node>),
         Text(String),
     }
 
-    /// An element being read: its name, attributes and children so far.
-    type Open = (String, Vec<(String, String)>, Vec<Node>);
-
+    /// The markup as the parser reads it.
     pub fn parse(markup: &str) -> Vec<Node> {
         let mut tokens = Tokens::new(markup);
-        let mut stack: Vec<Open> = vec![(String::new(), vec![], vec![])];
+        // The elements being read: name, attributes, children so far.
+        let mut stack = vec![(String::new(), vec![], vec![])];
         while let Some(token) = tokens.next() {
+            let children = &mut stack.last_mut().unwrap().2;
             match token.expect("the writer's markup") {
-                Token::Text(t) if !t.is_empty() => stack
-                    .last_mut()
-                    .unwrap()
-                    .2
-                    .push(Node::Text(super::unescape(t).unwrap())),
-                Token::Text(_) => {}
+                Token::Text("") => {}
+                Token::Text(t) => children.push(Node::Text(super::unescape(t).unwrap())),
                 Token::Open(name, mut attrs) => {
                     let mut list = vec![];
                     while let Some((n, v)) = super::next_attr(&mut attrs) {
                         list.push((n.to_string(), super::unescape(v).unwrap()));
                     }
                     if VOID.contains(&name) {
-                        stack
-                            .last_mut()
-                            .unwrap()
-                            .2
-                            .push(Node::Element(name.into(), list, vec![]));
+                        children.push(Node::Element(name.into(), list, vec![]));
                     } else {
                         stack.push((name.into(), list, vec![]));
                     }
@@ -637,119 +640,83 @@ mod tree {
         stack.pop().unwrap().2
     }
 
-    pub fn write(nodes: &[Node]) -> String {
-        let mut h = crate::ui::markup::Html::new();
-        fn go(h: &mut crate::ui::markup::Html, nodes: &[Node]) {
-            for n in nodes {
-                match n {
-                    Node::Text(t) => {
-                        h.text(t);
-                    }
-                    Node::Element(name, attrs, children) => {
-                        let name: &'static str = Box::leak(name.clone().into_boxed_str());
-                        let attrs: Vec<(&'static str, &str)> = attrs
-                            .iter()
-                            .map(|(n, v)| (&*Box::leak(n.clone().into_boxed_str()), v.as_str()))
-                            .collect();
-                        if VOID.contains(&name) {
-                            h.void(name, &attrs);
-                        } else {
-                            h.wrap(name, &attrs, |h| go(h, children));
-                        }
-                    }
-                }
-            }
-        }
-        go(&mut h, nodes);
-        h.finish().as_str().to_string()
-    }
-
-    /// The element numbered `i` in document order (the region's own children first).
-    fn element(nodes: &mut [Node], i: &mut u32) -> Option<*mut Node> {
-        for n in nodes {
+    /// The nodes in document order, each element with its path of child indices from the top.
+    fn elements(nodes: &[Node], path: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        for (i, n) in nodes.iter().enumerate() {
             if let Node::Element(_, _, children) = n {
-                if *i == 0 {
-                    return Some(n as *mut Node);
-                }
-                *i -= 1;
-                if let Some(found) = element(children, i) {
-                    return Some(found);
-                }
+                path.push(i);
+                out.push(path.clone());
+                elements(children, path, out);
+                path.pop();
             }
         }
-        None
     }
 
-    fn count(nodes: &[Node]) -> u32 {
-        nodes
-            .iter()
-            .map(|n| match n {
-                Node::Element(_, _, c) => 1 + count(c),
-                Node::Text(_) => 0,
-            })
-            .sum()
+    fn at<'a>(nodes: &'a mut [Node], path: &[usize]) -> &'a mut Node {
+        let (first, rest) = path.split_first().unwrap();
+        rest.iter().fold(&mut nodes[*first], |n, &i| match n {
+            Node::Element(_, _, children) => &mut children[i],
+            Node::Text(_) => unreachable!("a text has no children"),
+        })
+    }
+
+    fn children<'a>(nodes: &'a mut Vec<Node>, path: Option<&[usize]>) -> Option<&'a mut Vec<Node>> {
+        match path {
+            None => Some(nodes),
+            Some(path) => match at(nodes, path) {
+                Node::Element(_, _, c) => Some(c),
+                Node::Text(_) => None,
+            },
+        }
     }
 
     /// Applies the patch as the browser's [`super::apply`] does: elements are found by their
-    /// number before any edit (a snapshot, as `querySelectorAll` is).
+    /// number before any edit (a snapshot, as `querySelectorAll` is: here, their paths; an edit
+    /// never names an element inside one written again before it).
     pub fn apply(nodes: &mut Vec<Node>, patch: &Patch<'_>) -> bool {
-        if count(nodes) != patch.elements {
+        let mut all = vec![];
+        elements(nodes, &mut vec![], &mut all);
+        if all.len() != patch.elements as usize {
             return false;
         }
-        let all: Vec<*mut Node> = (0..patch.elements)
-            .map(|i| element(nodes, &mut { i }).unwrap())
-            .collect();
-        let root: *mut Vec<Node> = nodes;
-        let at = |i: u32| all[i as usize];
+        let path = |i: &u32| all[*i as usize].as_slice();
         for edit in &patch.edits {
-            // SAFETY (a test): the pointers are into `nodes`, and an element's children are
-            // only replaced by an `Inner` edit, after which no edit names them (they are the
-            // old elements inside it, which a patch no longer edits).
-            unsafe {
-                match edit {
-                    Edit::Text {
-                        parent,
-                        child,
-                        text,
-                    } => {
-                        let children = match parent {
-                            None => &mut *root,
-                            Some(p) => match &mut *at(*p) {
-                                Node::Element(_, _, c) => c,
-                                Node::Text(_) => return false,
-                            },
-                        };
-                        match children.get_mut(*child as usize) {
-                            Some(Node::Text(t)) => *t = text.clone(),
-                            _ => return false,
-                        }
+            match edit {
+                Edit::Text {
+                    parent,
+                    child,
+                    text,
+                } => match children(nodes, parent.as_ref().map(path))
+                    .and_then(|c| c.get_mut(*child as usize))
+                {
+                    Some(Node::Text(t)) => *t = text.clone(),
+                    _ => return false,
+                },
+                Edit::Attr {
+                    element,
+                    name,
+                    value,
+                } => match at(nodes, path(element)) {
+                    Node::Element(_, attrs, _) => match attrs.iter_mut().find(|(n, _)| n == name) {
+                        Some(a) => a.1 = value.clone(),
+                        None => return false,
+                    },
+                    Node::Text(_) => return false,
+                },
+                Edit::Inner {
+                    element,
+                    markup,
+                    elements: count,
+                } => {
+                    let Some(c) = children(nodes, Some(path(element))) else {
+                        return false;
+                    };
+                    *c = parse(markup);
+                    let mut inside = vec![];
+                    elements(c, &mut vec![], &mut inside);
+                    if inside.len() != *count as usize {
+                        return false;
                     }
-                    Edit::Attr {
-                        element,
-                        name,
-                        value,
-                    } => match &mut *at(*element) {
-                        Node::Element(_, attrs, _) => {
-                            match attrs.iter_mut().find(|(n, _)| n == name) {
-                                Some(a) => a.1 = value.clone(),
-                                None => attrs.push((name.to_string(), value.clone())),
-                            }
-                        }
-                        Node::Text(_) => return false,
-                    },
-                    Edit::Inner {
-                        element,
-                        markup,
-                        elements,
-                    } => match &mut *at(*element) {
-                        Node::Element(_, _, children) => {
-                            *children = parse(markup);
-                            if count(children) != *elements {
-                                return false;
-                            }
-                        }
-                        Node::Text(_) => return false,
-                    },
                 }
             }
         }
@@ -764,12 +731,12 @@ mod patched {
     use crate::model::{Inputs, ModelChoice, NumInput};
     use proptest::prelude::*;
 
-    /// What `old` shows once patched towards `new`, written back; `None` when written whole.
-    fn patched(old: &str, new: &str) -> Option<String> {
+    /// What `old` shows once patched towards `new`; `None` when written whole.
+    fn patched(old: &str, new: &str) -> Option<Vec<tree::Node>> {
         let patch = diff(old, new)?;
         let mut page = tree::parse(old);
         assert!(tree::apply(&mut page, &patch), "{patch:?}");
-        Some(tree::write(&page))
+        Some(page)
     }
 
     fn inputs(n: f64, hours: f64, model: usize, extra: bool) -> Inputs {
@@ -793,9 +760,10 @@ mod patched {
             let l = if fr { Lang::Fr } else { Lang::En };
             let (_, old) = crate::ui::render(inputs(a.0.round(), a.1, a.2, a.3), l, vec![]);
             let (_, new) = crate::ui::render(inputs(b.0.round(), b.1, b.2, b.3), l, vec![]);
-            if let Some(page) = patched(old.as_str(), new.as_str()) {
-                prop_assert_eq!(page, new.as_str());
-            }
+            // The page's own elements stay: it is patched, never written whole.
+            let page = patched(old.as_str(), new.as_str());
+            prop_assert!(page.is_some());
+            prop_assert_eq!(page, Some(tree::parse(new.as_str())));
         }
     }
 
@@ -817,8 +785,8 @@ mod patched {
             "{patch:?}"
         );
         assert_eq!(
-            patched(old.as_str(), new.as_str()).as_deref(),
-            Some(new.as_str())
+            patched(old.as_str(), new.as_str()),
+            Some(tree::parse(new.as_str()))
         );
     }
 }
