@@ -214,7 +214,7 @@ fn a_patched_page_reads_as_the_page_written_whole() {
         i
     })
     .collect();
-    let mut patched = 0;
+    let (mut patched, mut inserted, mut removed) = (0, 0, 0);
     for lang in Lang::ALL {
         for pair in states.windows(2) {
             let (_, old) = ccplan::ui::render(pair[0].clone(), lang, Vec::new());
@@ -229,6 +229,10 @@ fn a_patched_page_reads_as_the_page_written_whole() {
                 "{lang:?}"
             );
             patched += p.edits.len();
+            for e in &p.edits {
+                inserted += usize::from(matches!(e, patch::Edit::Insert { .. }));
+                removed += usize::from(matches!(e, patch::Edit::Remove { .. }));
+            }
             // A page that no longer holds what the patch expects is refused, to be written whole.
             div.append_child(&document.create_element("i").unwrap())
                 .unwrap();
@@ -236,12 +240,51 @@ fn a_patched_page_reads_as_the_page_written_whole() {
         }
     }
     assert!(patched > 100, "{patched} edits");
-    // An element written again that the parser builds otherwise (a row outside a table is
-    // dropped) is refused too.
+    // Children inserted and removed (a card's badge, a list's items) by the page's JavaScript.
+    assert!(
+        inserted > 4 && removed > 4,
+        "{inserted} inserted, {removed} removed"
+    );
+    // An element written again, or inserted, that the parser builds otherwise (a row outside a
+    // table is dropped) is refused too.
     let div = document.create_element("div").unwrap();
-    div.set_inner_html("<div><i></i></div>");
-    let p = patch::diff("<div><i></i></div>", "<div><tr></tr></div>").unwrap();
-    assert!(!patch::apply(&div, &p));
+    for (old, new) in [
+        ("<div><i></i></div>", "<div><tr></tr></div>"),
+        ("<div><i></i></div>", "<div><tr></tr><i></i></div>"),
+    ] {
+        div.set_inner_html(old);
+        let p = patch::diff(old, new).unwrap();
+        assert!(!patch::apply(&div, &p), "{old} → {new}");
+    }
+}
+
+/// Children inserted by a patch are parsed where they go: inside an `<svg>`, SVG elements (as
+/// `innerHTML` would build them); and children removed are the ones the patch names.
+#[wasm_bindgen_test]
+fn inserted_children_are_parsed_in_their_parent() {
+    use ccplan::ui::patch;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    let old = "<svg><rect></rect></svg><p>a<b>b</b>c<i>d</i></p>";
+    let new = "<svg><line></line><rect></rect></svg><p>a<i>d</i></p>";
+    div.set_inner_html(old);
+    let p = patch::diff(old, new).unwrap();
+    assert!(
+        p.edits
+            .iter()
+            .any(|e| matches!(e, patch::Edit::Insert { .. }))
+            && p.edits
+                .iter()
+                .any(|e| matches!(e, patch::Edit::Remove { .. })),
+        "{p:?}"
+    );
+    assert!(patch::apply(&div, &p));
+    assert_eq!(div.inner_html(), new);
+    let line = div.query_selector("line").unwrap().unwrap();
+    assert_eq!(
+        line.namespace_uri().as_deref(),
+        Some("http://www.w3.org/2000/svg")
+    );
 }
 
 /// Every region and attribute effect finds its element: an id renamed in the markup but not in
