@@ -107,12 +107,17 @@ fn on_change(s: PageState, ev: &web_sys::Event) {
     let Some((el, id)) = control(ev) else { return };
     if let Some(input) = NumInput::ALL.into_iter().find(|n| n.key() == id) {
         let Some(field) = input_of(&el) else { return };
+        let typed = field.value();
         // A number (with a comma or a dot) is set; anything else is ignored.
-        if let Some(x) = crate::num::parse_typed(&field.value()) {
+        if let Some(x) = crate::num::parse_typed(&typed) {
             s.inputs.update(|i| i.set_num(input, x));
         }
-        // Show what the model kept: clamped, rounded, or the previous value.
-        field.set_value(&crate::num::text(s.inputs.with_untracked(|i| i.num(input))));
+        // Show what the model kept: clamped, rounded, or the previous value (set only when it
+        // differs: setting a field's value costs the browser even when it is the same).
+        let kept = crate::num::text(s.inputs.with_untracked(|i| i.num(input)));
+        if kept != typed {
+            field.set_value(&kept);
+        }
         return;
     }
     if let Some(key) = AssumptionKey::ALL
