@@ -19,12 +19,16 @@
 //   (the first paint of anything, so for a prerendered answer the nearest measure of its paint);
 // - ccplan only, "ready (wasm took over)": when `data-ready` appears on <html> (a
 //   MutationObserver on attributes, filtered to that one).
-// Then, per site, one more fresh page (ccplan: after html[data-ready]) and 40 changes of a number
-// field, each value set then the site's event dispatched; from just before the dispatch:
+// Then, per site, INPUT_PAGES more fresh pages (ccplan: after html[data-ready]; the sites
+// alternate, page by page) and 40 changes of a number field on each, each value set then the
+// site's event dispatched; from just before the dispatch:
 // - input → DOM: to the first mutation of the result element (a MutationObserver);
 // - input → frame: to a MessageChannel message posted from the first requestAnimationFrame
 //   callback after that mutation, i.e. the task after the frame that shows the change.
-// Medians; prints figures, asserts nothing (timings on a shared machine are noisy).
+// Medians of all the changes of a site's pages, and the range of the pages' own medians: one
+// page's median moves by half from one page to the next on a shared machine (when the browser's
+// optimizing compiler takes over the wasm, garbage collection), so one page is a poor sample.
+// Prints figures, asserts nothing (timings on a shared machine are noisy).
 //   node scripts/load-speed.mjs [RUNS=10] [--peer vanilla | --peer llm-prices=DIR]
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +38,7 @@ import { ARGS, CHROMIUM } from '../e2e/harness.mjs';
 
 const USAGE = 'usage: node scripts/load-speed.mjs [RUNS=10] [--peer vanilla | --peer llm-prices=DIR]';
 const CHANGES = 40;
+const INPUT_PAGES = 5;
 
 // The sites: where they are, the element holding the answer, the number field changed, the event
 // the page listens to, the values set, the element the update rewrites, and for ccplan the <html>
@@ -164,7 +169,7 @@ function change({ input, event, target, value }) {
   });
 }
 
-/** CHANGES changes of the site's number field on one page, once it is ready. */
+/** CHANGES changes of the site's number field on one fresh page, once it is ready. */
 async function inputs(site) {
   const { context, page } = await freshPage();
   await page.goto(site.url);
@@ -177,13 +182,18 @@ async function inputs(site) {
     if (r) { dom.push(r.dom); frame.push(r.frame); } else missed++;
   }
   await context.close();
-  return { dom: median(dom), frame: median(frame), missed };
+  return { dom, frame, missed };
 }
 
 const loads = Object.fromEntries(sites.map((s) => [s.name, []]));
 for (let i = 0; i < RUNS; i++) for (const s of sites) loads[s.name].push(await load(s));
-const changes = {};
-for (const s of sites) changes[s.name] = await inputs(s);
+const pages = Object.fromEntries(sites.map((s) => [s.name, []]));
+for (let i = 0; i < INPUT_PAGES; i++) for (const s of sites) pages[s.name].push(await inputs(s));
+const changes = Object.fromEntries(sites.map((s) => {
+  const p = pages[s.name], perPage = p.map((r) => median(r.dom));
+  return [s.name, { dom: median(p.flatMap((r) => r.dom)), frame: median(p.flatMap((r) => r.frame)),
+    pageLow: Math.min(...perPage), pageHigh: Math.max(...perPage), missed: p.reduce((n, r) => n + r.missed, 0) }];
+}));
 
 const rows = sites.map((s) => {
   const l = loads[s.name];
@@ -192,12 +202,13 @@ const rows = sites.map((s) => {
 });
 const f = (x, w, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '–').padStart(w);
 console.log(`ccplan vs ${PEER} (${peerSite.dir}), Chromium ${browser.version()} headless, localhost, ms`);
-console.log(`loads alternate, median of ${RUNS} fresh contexts each; inputs: median of ${CHANGES} changes`);
+console.log(`loads alternate, median of ${RUNS} fresh contexts each; inputs: median of ${INPUT_PAGES} pages × ${CHANGES} changes`);
 console.log(`  ${'site'.padEnd(11)}${'first answer'.padStart(13)}  ${'seen by'.padEnd(22)}${'FCP'.padStart(7)}${'input→DOM'.padStart(11)}${'input→frame'.padStart(13)}`);
 for (const r of rows) {
   console.log(`  ${r.name.padEnd(11)}${f(r.answer, 13)}  ${String(r.by).padEnd(22)}${f(r.fcp, 7)}${f(r.dom, 11, 2)}${f(r.frame, 13, 2)}` +
     (r.missed ? `  (${r.missed} changes changed nothing)` : ''));
 }
+for (const r of rows) console.log(`${r.name} input→DOM, the pages' own medians: ${r.pageLow.toFixed(2)}–${r.pageHigh.toFixed(2)}`);
 console.log(`ccplan ready (wasm took over): ${f(rows[0].ready, 0)} (median of ${RUNS} loads)`);
 console.log(`ccplan / ${PEER} first answer: ${(rows[0].answer / rows[1].answer).toFixed(2)}×`);
 if (blocked.size) console.log(`blocked (not 127.0.0.1): ${[...blocked].join(', ')}`);
