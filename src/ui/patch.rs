@@ -48,8 +48,10 @@ pub enum Edit<'a> {
         value: String,
     },
     /// The content of `element` is now `markup` (the part of the new markup between its tags),
-    /// which holds `elements` elements (checked once parsed: markup the parser would build
-    /// otherwise, such as a block inside a `<p>`, has the region written whole).
+    /// which holds `elements` elements (checked once parsed: markup the parser builds with
+    /// other elements, such as a row outside a table, which it drops, has the region written
+    /// whole; a block inside a `<p>` keeps the count and is not caught: the writer's markup
+    /// parses back to itself, which the browser tests check).
     Inner {
         element: u32,
         markup: &'a str,
@@ -57,7 +59,7 @@ pub enum Edit<'a> {
     },
     /// `markup` (one child or more, the part of the new markup they are) is inserted before
     /// the child node number `child` of `parent`, or after its last when it has `child` nodes;
-    /// it holds `elements` elements (checked once parsed).
+    /// it holds `elements` elements (checked once parsed, as for [`Edit::Inner`]).
     Insert {
         parent: Option<u32>,
         child: u32,
@@ -290,10 +292,14 @@ pub fn diff<'a>(old: &str, new: &'a str) -> Option<Patch<'a>> {
     (open.len() == 1).then_some(Patch { elements, edits })
 }
 
-/// Reads siblings from `tokens` on (the first an element), until the next token is `next`: the
-/// same start tag, or an end tag (their parent's) when `next` is one. Returns the tokens before
-/// it, and how many elements and nodes (elements, texts) of their own level were read; `None`
-/// if their parent ends first.
+/// How many tokens [`siblings_until`] reads at most: a diff stays linear in the markup's length
+/// (a list where every other child went would otherwise be read to its end for each of them).
+const READ_AHEAD: u32 = 256;
+
+/// Reads siblings from `tokens` on, until the next token is `next`: the same start tag, or an end
+/// tag (their parent's) when `next` is one. Returns the tokens before it, and how many elements
+/// and nodes (elements, texts) of their own level were read. `None` when the first is not an
+/// element, when the parent (or the region's markup) ends first, or after [`READ_AHEAD`] tokens.
 fn siblings_until<'a>(mut tokens: Tokens<'a>, next: &Token<'_>) -> Option<(Tokens<'a>, u32, u32)> {
     let (mut elements, mut nodes, mut depth) = (0u32, 0u32, 0u32);
     let mut before = tokens;
@@ -301,7 +307,7 @@ fn siblings_until<'a>(mut tokens: Tokens<'a>, next: &Token<'_>) -> Option<(Token
     if !matches!(token, Token::Open(..)) {
         return None;
     }
-    loop {
+    for _ in 0..READ_AHEAD {
         match token {
             Token::Open(name, attrs) => {
                 if depth == 0 && matches!(next, Token::Open(n, a) if *n == name && *a == attrs) {
@@ -320,6 +326,7 @@ fn siblings_until<'a>(mut tokens: Tokens<'a>, next: &Token<'_>) -> Option<(Token
         before = tokens;
         token = tokens.next()??;
     }
+    None
 }
 
 /// An element whose content is being read.
@@ -661,7 +668,7 @@ mod tests {
             })
         );
         // Two items (and the text between them) fewer: the three nodes removed; the element
-        // after them keeps its number in the old markup (4).
+        // after them keeps its number in the old markup (5).
         assert_eq!(
             diff(
                 "<ul>x<li>a</li><li>b</li>c<li><i>d</i></li></ul><p>y</p>",
@@ -672,6 +679,22 @@ mod tests {
                 edits: vec![remove(Some(0), 2, 3), text(Some(5), 0, "z")]
             })
         );
+    }
+
+    #[test]
+    fn the_read_ahead_is_bounded() {
+        // Ten children gone before the one kept: removed. Three hundred: the read-ahead stops
+        // (a diff stays linear) and the list is written again.
+        for (n, removed) in [(10, true), (300, false)] {
+            let old = format!("<div>{}<b></b></div>", "<i></i>".repeat(n));
+            let edits = diff(&old, "<div><b></b></div>").map(|p| p.edits);
+            let expected = if removed {
+                remove(Some(0), 0, n as u32)
+            } else {
+                inner(0, "<b></b>", 1)
+            };
+            assert_eq!(edits, Some(vec![expected]), "{n}");
+        }
     }
 
     #[test]
