@@ -394,6 +394,7 @@ fn to_end_tag<'a>(
     }
 }
 
+// The JavaScript half of `apply`.
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
 // Applies a region's patch: one call from the wasm per region, rather than five calls into the
 // DOM per text it changes. The build inlines this module into the wasm's JS glue
@@ -451,46 +452,52 @@ const SEP: char = '\u{1}';
 /// The patch as `patchRegion` reads it: five fields per edit, each followed by [`SEP`]. `None`
 /// when a text or value holds the separator.
 pub fn program(patch: &Patch<'_>) -> Option<String> {
+    /// A field between the element and the text: a number, a name, or nothing.
+    enum Field<'a> {
+        Number(u32),
+        Name(&'a str),
+    }
+    use Field::{Name, Number};
     let mut out = String::new();
     for edit in &patch.edits {
-        // The kind, the element, the two fields in between (a number, a name or none), the text.
         let (kind, element, first, second, text) = match edit {
             Edit::Text {
                 parent,
                 child,
                 text,
-            } => ('T', *parent, Ok(*child), None, text.as_str()),
+            } => ('T', *parent, Number(*child), None, text.as_str()),
             Edit::Attr {
                 element,
                 name,
                 value,
-            } => ('A', Some(*element), Err(*name), None, value.as_str()),
+            } => ('A', Some(*element), Name(name), None, value.as_str()),
             Edit::Inner {
                 element,
                 markup,
                 elements,
-            } => ('I', Some(*element), Err(""), Some(*elements), *markup),
+            } => ('I', Some(*element), Name(""), Some(*elements), *markup),
             Edit::Insert {
                 parent,
                 child,
                 markup,
                 elements,
-            } => ('B', *parent, Ok(*child), Some(*elements), *markup),
+            } => ('B', *parent, Number(*child), Some(*elements), *markup),
             Edit::Remove {
                 parent,
                 child,
                 nodes,
-            } => ('R', *parent, Ok(*child), Some(*nodes), ""),
+            } => ('R', *parent, Number(*child), Some(*nodes), ""),
         };
         if text.contains(SEP) {
             return None;
         }
         out.push(kind);
         out.push(SEP);
-        for field in [element.ok_or(""), first, second.ok_or("")] {
+        let or_none = |n: Option<u32>| n.map_or(Name(""), Number);
+        for field in [or_none(element), first, or_none(second)] {
             match field {
-                Ok(n) => out.push_str(&number(n)),
-                Err(name) => out.push_str(name),
+                Number(n) => out.push_str(&number(n)),
+                Name(name) => out.push_str(name),
             }
             out.push(SEP);
         }
@@ -909,7 +916,8 @@ mod tree {
             return false;
         }
         for edit in &patch.edits {
-            let parent = |all: &[Vec<usize>], p: &Option<u32>| match p {
+            // The path of an element (the top for `None`); `None` once it was removed.
+            let path_of = |all: &[Vec<usize>], p: &Option<u32>| match p {
                 None => Some(vec![]),
                 Some(i) => Some(all[*i as usize].clone()).filter(|p| !p.is_empty()),
             };
@@ -918,7 +926,7 @@ mod tree {
                     parent: p,
                     child,
                     text,
-                } => match parent(&all, p)
+                } => match path_of(&all, p)
                     .and_then(|p| children(nodes, &p))
                     .and_then(|c| c.get_mut(*child as usize))
                 {
@@ -932,7 +940,7 @@ mod tree {
                     element,
                     name,
                     value,
-                } => match parent(&all, &Some(*element)).and_then(|p| at(nodes, &p)) {
+                } => match path_of(&all, &Some(*element)).and_then(|p| at(nodes, &p)) {
                     Some(Node::Element(_, attrs, _)) => {
                         match attrs.iter_mut().find(|(n, _)| n == name) {
                             Some(a) => {
@@ -948,7 +956,7 @@ mod tree {
                     element,
                     markup,
                     elements: count,
-                } => match parent(&all, &Some(*element)).and_then(|p| children(nodes, &p)) {
+                } => match path_of(&all, &Some(*element)).and_then(|p| children(nodes, &p)) {
                     Some(c) => {
                         *c = parse(markup);
                         count_elements(c) == *count as usize
@@ -961,7 +969,7 @@ mod tree {
                     markup,
                     elements: count,
                 } => {
-                    let Some(path) = parent(&all, p) else {
+                    let Some(path) = path_of(&all, p) else {
                         return false;
                     };
                     let part = parse(markup);
@@ -980,7 +988,7 @@ mod tree {
                     child,
                     nodes: count,
                 } => {
-                    let Some(path) = parent(&all, p) else {
+                    let Some(path) = path_of(&all, p) else {
                         return false;
                     };
                     let range = *child as usize..(*child + *count) as usize;
