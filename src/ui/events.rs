@@ -112,8 +112,8 @@ fn on_change(s: PageState, ev: &web_sys::Event) {
         if let Some(x) = crate::num::parse_typed(&typed) {
             s.inputs.update(|i| i.set_num(input, x));
         }
-        // Show what the model kept: clamped, rounded, or the previous value (set only when it
-        // differs: setting a field's value costs the browser even when it is the same).
+        // Show what the model kept: clamped, rounded, or the previous value (a call into the
+        // DOM only when it differs from what was typed, which it seldom does).
         let kept = crate::num::text(s.inputs.with_untracked(|i| i.num(input)));
         if kept != typed {
             field.set_value(&kept);
